@@ -1,0 +1,72 @@
+package io.addrservice.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.nio.file.Path;
+
+/** The service's own settings, under the {@code addrservice} prefix of application.yaml. */
+@ConfigMapping(prefix = "addrservice")
+public interface AddrServiceConfig {
+
+  /** {@code addrservice.name}: the service's display name, used in logs and OpenAPI. */
+  @WithDefault("Address Book")
+  String name();
+
+  /** {@code addrservice.debug}: add the server-side stack trace to error bodies. */
+  @WithDefault("false")
+  boolean debug();
+
+  /** {@code addrservice.max-body-size}: the largest request body accepted (413 above it). */
+  @WithName("max-body-size")
+  @WithDefault("64K")
+  MemorySize maxBodySize();
+
+  /** {@code addrservice.page.*}: listing page sizes. */
+  Page page();
+
+  /** {@code addrservice.store.*}: where entries are kept. */
+  Store store();
+
+  /** Page sizes of {@code GET /addresses}. */
+  interface Page {
+    /** {@code addrservice.page.default-size}: entries per page when no limit is given. */
+    @WithDefault("100")
+    int defaultSize();
+
+    /** {@code addrservice.page.max-size}: the largest limit a client may ask for. */
+    @WithDefault("1000")
+    int maxSize();
+  }
+
+  /** The storage engine and its settings. */
+  interface Store {
+    /** {@code addrservice.store.kind}: the engine. */
+    @WithDefault("file")
+    StoreKind kind();
+
+    /** {@code addrservice.store.file.*}: settings of the file engine. */
+    FileSettings file();
+  }
+
+  /** Settings of the file engine. */
+  interface FileSettings {
+    /**
+     * {@code addrservice.store.file.dir}: the directory of the entry files, relative to the working
+     * directory unless absolute; one process at a time may use it.
+     */
+    @WithDefault("addrservice-db")
+    Path dir();
+  }
+
+  /** The storage engines. */
+  enum StoreKind {
+    /** In memory, lost at exit. */
+    MEMORY,
+    /** One JSON file per entry in a directory: the embedded default. */
+    FILE,
+    /** A PostgreSQL database shared by any number of instances. */
+    POSTGRESQL
+  }
+}

@@ -1,0 +1,39 @@
+package io.addrservice.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An address-book entry: a name with postal addresses, phone and fax numbers and e-mails. The four
+ * lists are never null (absent means empty) and are immutable.
+ */
+@RegisterForReflection
+@Schema(additionalProperties = Schema.False.class, description = "An address-book entry")
+public record AddressEntry(
+    @NotBlank(message = "must not be blank") @JsonProperty("full_name") String fullName,
+    @JsonProperty("addresses") List<@Valid Address> addresses,
+    @JsonProperty("phone_numbers") List<@Valid Phone> phoneNumbers,
+    @JsonProperty("fax_numbers") List<@Valid Phone> faxNumbers,
+    @JsonProperty("emails") List<@Valid Email> emails) {
+
+  /** Absent lists become empty ones; every list is copied so the entry cannot change. */
+  public AddressEntry {
+    addresses = copy(addresses);
+    phoneNumbers = copy(phoneNumbers);
+    faxNumbers = copy(faxNumbers);
+    emails = copy(emails);
+  }
+
+  /** An entry with a name and nothing else. */
+  public static AddressEntry named(String fullName) {
+    return new AddressEntry(fullName, null, null, null, null);
+  }
+
+  private static <T> List<T> copy(List<T> list) {
+    return list == null ? List.of() : List.copyOf(list);
+  }
+}

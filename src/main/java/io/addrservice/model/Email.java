@@ -1,0 +1,19 @@
+package io.addrservice.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An e-mail address. */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(additionalProperties = Schema.False.class, description = "An e-mail address")
+public record Email(
+    @NotNull(message = "is required") @JsonProperty("kind") Kind kind,
+    @NotNull(message = "is required")
+        @jakarta.validation.constraints.Email(message = "must be an e-mail address")
+        @Schema(format = "email")
+        @JsonProperty("email")
+        String email) {}

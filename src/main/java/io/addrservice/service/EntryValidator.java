@@ -1,0 +1,156 @@
+package io.addrservice.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.addrservice.model.AddressEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+/**
+ * Turns a parsed request body into an {@link AddressEntry}. The tree is checked against the entry
+ * schema ({@value #SCHEMA}) first, so that type errors, unknown properties and broken constraints
+ * are all reported together with their JSON paths, and only a valid tree is bound to records.
+ */
+@ApplicationScoped
+public class EntryValidator {
+  /** The classpath resource holding the entry schema: the single statement of the rules. */
+  public static final String SCHEMA = "schema/address-book-v1.0.json";
+
+  /** The most digits a number may have on either side of its decimal point. */
+  static final int MAX_DIGITS = 1000;
+
+  private final ObjectMapper mapper;
+  private final JsonSchema schema;
+
+  /** A validator binding valid trees with {@code mapper}. */
+  public EntryValidator(ObjectMapper mapper) {
+    this.mapper = mapper;
+    this.schema = loadSchema();
+  }
+
+  /**
+   * The entry that {@code body} describes.
+   *
+   * @throws InvalidRequestException listing every violation when the body breaks the schema
+   */
+  public AddressEntry toEntry(JsonNode body) {
+    List<Violation> found = new ArrayList<>();
+    schema.validate(body).forEach(message -> found.add(violation(message)));
+    checkScalars(body, "$", found);
+    List<Violation> violations =
+        found.stream()
+            .distinct()
+            .sorted(Comparator.comparing(Violation::path).thenComparing(Violation::message))
+            .toList();
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(InvalidRequestException.INVALID_ENTRY, violations);
+    }
+    try {
+      return mapper.treeToValue(body, AddressEntry.class);
+    } catch (JsonProcessingException e) {
+      // The schema admits only trees that bind; reaching this is a bug in the schema.
+      throw new IllegalStateException("A body valid against the schema did not bind", e);
+    }
+  }
+
+  private static JsonSchema loadSchema() {
+    SchemaValidatorsConfig config =
+        SchemaValidatorsConfig.builder()
+            .pathType(PathType.JSON_PATH)
+            .formatAssertionsEnabled(true)
+            .locale(Locale.ROOT)
+            .build();
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    try (InputStream in = loader.getResourceAsStream(SCHEMA)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing resource " + SCHEMA);
+      }
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+          .getSchema(in, InputFormat.JSON, config);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A violation with the service's own wording, pointing at the offending value. */
+  private static Violation violation(ValidationMessage message) {
+    String at = message.getInstanceLocation().toString();
+    JsonNode rule = message.getSchemaNode();
+    return switch (message.getType()) {
+      case "required" -> new Violation(child(at, message.getProperty()), "is required");
+      case "additionalProperties" ->
+          new Violation(child(at, message.getProperty()), "is not a known property");
+      case "type" -> new Violation(at, "must be " + typeNames(rule));
+      case "enum" -> new Violation(at, "must be one of " + values(rule));
+      case "pattern" -> new Violation(at, "must not be blank");
+      case "format" -> new Violation(at, "must be an e-mail address");
+      default -> new Violation(at, message.getMessage());
+    };
+  }
+
+  /**
+   * Rules on values that every engine must be able to keep, beyond the schema's types: no U+0000 in
+   * text (PostgreSQL's JSONB cannot store it) and numbers within {@value #MAX_DIGITS} digits on
+   * either side of the decimal point (so 1e999999999 cannot expand into a billion digits).
+   */
+  private static void checkScalars(JsonNode node, String path, List<Violation> found) {
+    if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
+      found.add(new Violation(path, "must not contain the character U+0000"));
+    } else if (node.isNumber()) {
+      BigDecimal number = node.decimalValue();
+      if (number.scale() > MAX_DIGITS || number.precision() - number.scale() > MAX_DIGITS) {
+        found.add(
+            new Violation(
+                path,
+                "must have at most " + MAX_DIGITS + " digits before and after the decimal point"));
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        checkScalars(node.get(i), path + "[" + i + "]", found);
+      }
+    } else if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        checkScalars(field.getValue(), child(path, field.getKey()), found);
+      }
+    }
+  }
+
+  private static String child(String parent, String property) {
+    return property.matches("[A-Za-z_][A-Za-z0-9_]*")
+        ? parent + "." + property
+        : parent + "['" + property.replace("\\", "\\\\").replace("'", "\\'") + "']";
+  }
+
+  private static String typeNames(JsonNode type) {
+    List<String> names =
+        type.isArray()
+            ? StreamSupport.stream(type.spliterator(), false).map(JsonNode::asText).toList()
+            : List.of(type.asText());
+    return String.join(
+        " or ", names.stream().map(n -> (n.matches("[aeiou].*") ? "an " : "a ") + n).toList());
+  }
+
+  private static String values(JsonNode values) {
+    return StreamSupport.stream(values.spliterator(), false)
+        .map(JsonNode::asText)
+        .toList()
+        .toString();
+  }
+}

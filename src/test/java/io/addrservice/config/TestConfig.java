@@ -1,0 +1,55 @@
+package io.addrservice.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import java.math.BigInteger;
+import java.nio.file.Path;
+
+/** Settings for unit tests that construct beans without booting Quarkus. */
+public record TestConfig(boolean debug, long bodyLimit, int defaultPageSize, int maxPageSize)
+    implements AddrServiceConfig {
+
+  /** The defaults of application.yaml, on the memory engine. */
+  public static TestConfig defaults() {
+    return new TestConfig(false, 64 * 1024, 100, 1000);
+  }
+
+  @Override
+  public String name() {
+    return "Address Book";
+  }
+
+  @Override
+  public MemorySize maxBodySize() {
+    return new MemorySize(BigInteger.valueOf(bodyLimit));
+  }
+
+  @Override
+  public Page page() {
+    return new Page() {
+      @Override
+      public int defaultSize() {
+        return defaultPageSize;
+      }
+
+      @Override
+      public int maxSize() {
+        return maxPageSize;
+      }
+    };
+  }
+
+  @Override
+  public Store store() {
+    return new Store() {
+      @Override
+      public StoreKind kind() {
+        return StoreKind.MEMORY;
+      }
+
+      @Override
+      public FileSettings file() {
+        return () -> Path.of("addrservice-db");
+      }
+    };
+  }
+}

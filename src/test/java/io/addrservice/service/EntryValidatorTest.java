@@ -1,0 +1,231 @@
+package io.addrservice.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.addrservice.model.AddressEntry;
+import io.addrservice.model.JsonMapping;
+import io.addrservice.model.Kind;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every rule of the entry schema, good and bad, and exact binding of what passes. */
+class EntryValidatorTest {
+  private static final ObjectMapper MAPPER = JsonMapping.newMapper();
+  private static final EntryValidator VALIDATOR = new EntryValidator(MAPPER);
+
+  private static final String FULL =
+      """
+      {"full_name": "Bill Gates",
+       "addresses": [{"kind": "work", "building_name": "Campus", "unit_number": 1.50,
+                      "street_number": "12A", "street_name": "Microsoft Way", "locality": "L",
+                      "city": "Redmond", "province": "WA", "pincode": "098052",
+                      "country": "United States"},
+                     {"kind": "home", "street_number": 7, "street_name": "Lake St",
+                      "pincode": 98039, "country": "US"}],
+       "phone_numbers": [{"kind": "work", "country_code": 1, "area_code": 425,
+                          "local_number": 8828080}],
+       "fax_numbers": [{"kind": "home", "country_code": 91, "local_number": 12345678901234567890}],
+       "emails": [{"kind": "work", "email": "bill@microsoft.com"}]}
+      """;
+
+  private static JsonNode json(String text) throws Exception {
+    return MAPPER.readTree(text);
+  }
+
+  private static List<Violation> violations(String body) throws Exception {
+    JsonNode tree = json(body);
+    return assertThrows(InvalidRequestException.class, () -> VALIDATOR.toEntry(tree)).violations();
+  }
+
+  @Test
+  void aFullEntryBindsWithExactValuesAndTypes() throws Exception {
+    AddressEntry entry = VALIDATOR.toEntry(json(FULL));
+    assertEquals("Bill Gates", entry.fullName());
+    assertEquals(Kind.WORK, entry.addresses().get(0).kind());
+    assertEquals(new BigDecimal("1.50"), entry.addresses().get(0).unitNumber());
+    assertTrue(entry.addresses().get(0).pincode().isString());
+    assertEquals("098052", entry.addresses().get(0).pincode().value());
+    assertFalse(entry.addresses().get(1).pincode().isString());
+    assertEquals(new BigDecimal("98039"), entry.addresses().get(1).pincode().value());
+    assertEquals(new BigDecimal("12345678901234567890"), entry.faxNumbers().get(0).localNumber());
+    assertEquals("bill@microsoft.com", entry.emails().get(0).email());
+  }
+
+  @Test
+  void aFullEntryWritesBackAsItCame() throws Exception {
+    JsonNode sent = json(FULL);
+    JsonNode written = json(MAPPER.writeValueAsString(VALIDATOR.toEntry(sent)));
+    assertEquals(sent, written);
+  }
+
+  @Test
+  void onlyTheNameIsRequiredAndListsDefaultToEmpty() throws Exception {
+    AddressEntry entry = VALIDATOR.toEntry(json("{\"full_name\": \"Ada\"}"));
+    assertEquals(AddressEntry.named("Ada"), entry);
+    assertEquals(List.of(), entry.emails());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{}                                    | $.full_name | is required",
+        "{\"full_name\": \"\"}                 | $.full_name | must not be blank",
+        "{\"full_name\": \" \\t\"}             | $.full_name | must not be blank",
+        "{\"full_name\": 5}                    | $.full_name | must be a string",
+        "{\"full_name\": null}                 | $.full_name | must be a string",
+        "{\"full_name\": \"A\", \"x\": 1}      | $.x         | is not a known property",
+        "{\"full_name\": \"A\", \"a b\": 1}    | $['a b']    | is not a known property",
+        "{\"full_name\": \"A\", \"emails\": {}} | $.emails   | must be an array",
+        "{\"full_name\": \"A\", \"emails\": [1]} | $.emails[0] | must be an object",
+      })
+  void topLevelRules(String body, String path, String message) throws Exception {
+    assertEquals(List.of(new Violation(path, message)), violations(body));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\"kind\": \"car\",  | $.addresses[0].kind | must be one of [home, work]",
+        "\"unit_number\": \"1\", | $.addresses[0].unit_number | must be a number",
+        "\"street_number\": true, | $.addresses[0].street_number | must be a number or a string",
+        "\"building_name\": 1, | $.addresses[0].building_name | must be a string",
+        "\"locality\": [],   | $.addresses[0].locality | must be a string",
+        "\"city\": {},       | $.addresses[0].city | must be a string",
+        "\"province\": 2,    | $.addresses[0].province | must be a string",
+        "\"floor\": 2,       | $.addresses[0].floor | is not a known property",
+      })
+  void addressRules(String extra, String path, String message) throws Exception {
+    String body =
+        "{\"full_name\": \"A\", \"addresses\": [{"
+            + extra.replace("\"kind\": \"car\",", "")
+            + (extra.startsWith("\"kind\"") ? extra : "\"kind\": \"home\",")
+            + "\"street_name\": \"S\", \"pincode\": 1, \"country\": \"C\"}]}";
+    assertEquals(List.of(new Violation(path, message)), violations(body));
+  }
+
+  @Test
+  void aKindOfTheWrongTypeBreaksBothItsRules() throws Exception {
+    assertEquals(
+        List.of(
+            new Violation("$.emails[0].kind", "must be a string"),
+            new Violation("$.emails[0].kind", "must be one of [home, work]")),
+        violations(
+            "{\"full_name\": \"A\", \"emails\": [{\"kind\": 1, \"email\": \"a@example.com\"}]}"));
+  }
+
+  @Test
+  void addressRequiredFieldsAreAllReported() throws Exception {
+    assertEquals(
+        List.of(
+            new Violation("$.addresses[0].country", "is required"),
+            new Violation("$.addresses[0].kind", "is required"),
+            new Violation("$.addresses[0].pincode", "is required"),
+            new Violation("$.addresses[0].street_name", "is required")),
+        violations("{\"full_name\": \"A\", \"addresses\": [{}]}"));
+  }
+
+  @Test
+  void blankStreetAndCountryAreRejected() throws Exception {
+    assertEquals(
+        List.of(
+            new Violation("$.addresses[0].country", "must not be blank"),
+            new Violation("$.addresses[0].street_name", "must not be blank")),
+        violations(
+            "{\"full_name\": \"A\", \"addresses\": [{\"kind\": \"home\", \"street_name\": \" \","
+                + " \"pincode\": \"1\", \"country\": \"\"}]}"));
+  }
+
+  @Test
+  void phoneRules() throws Exception {
+    assertEquals(
+        List.of(
+            new Violation("$.fax_numbers[0].area_code", "must be a number"),
+            new Violation("$.fax_numbers[0].kind", "must be one of [home, work]"),
+            new Violation("$.phone_numbers[0].country_code", "is required"),
+            new Violation("$.phone_numbers[0].kind", "is required"),
+            new Violation("$.phone_numbers[0].local_number", "is required"),
+            new Violation("$.phone_numbers[1].extension", "is not a known property"),
+            new Violation("$.phone_numbers[1].local_number", "must be a number")),
+        violations(
+            """
+            {"full_name": "A",
+             "phone_numbers": [{}, {"kind": "home", "country_code": 1, "local_number": "5",
+                                    "extension": 3}],
+             "fax_numbers": [{"kind": "mobile", "country_code": 1, "area_code": "1",
+                              "local_number": 2}]}
+            """));
+  }
+
+  @Test
+  void emailRules() throws Exception {
+    assertEquals(
+        List.of(
+            new Violation("$.emails[0].email", "is required"),
+            new Violation("$.emails[1].email", "must be an e-mail address"),
+            new Violation("$.emails[2].email", "must be a string")),
+        violations(
+            """
+            {"full_name": "A", "emails": [{"kind": "home"},
+              {"kind": "work", "email": "not an address"}, {"kind": "work", "email": 7}]}
+            """));
+  }
+
+  @Test
+  void textWithU0000IsRefusedEverywhere() throws Exception {
+    assertEquals(
+        List.of(
+            new Violation("$.emails[0].email", "must be an e-mail address"),
+            new Violation("$.emails[0].email", "must not contain the character U+0000"),
+            new Violation("$.full_name", "must not contain the character U+0000")),
+        violations(
+            "{\"full_name\": \"A\\u0000B\", \"emails\": [{\"kind\": \"home\","
+                + " \"email\": \"a\\u0000@example.com\"}]}"));
+  }
+
+  @Test
+  void numbersAreBoundedInDigitsNotInValue() throws Exception {
+    String tooBig = "1e" + (EntryValidator.MAX_DIGITS + 1);
+    String tooSmall = "1e-" + (EntryValidator.MAX_DIGITS + 1);
+    assertEquals(
+        List.of(
+            new Violation(
+                "$.phone_numbers[0].country_code",
+                "must have at most 1000 digits before and after the decimal point"),
+            new Violation(
+                "$.phone_numbers[0].local_number",
+                "must have at most 1000 digits before and after the decimal point")),
+        violations(
+            "{\"full_name\": \"A\", \"phone_numbers\": [{\"kind\": \"home\","
+                + " \"country_code\": "
+                + tooBig
+                + ", \"local_number\": "
+                + tooSmall
+                + "}]}"));
+    AddressEntry fine =
+        VALIDATOR.toEntry(
+            json(
+                "{\"full_name\": \"A\", \"phone_numbers\": [{\"kind\": \"home\","
+                    + " \"country_code\": 1e2, \"local_number\": 1e999}]}"));
+    String written = MAPPER.writeValueAsString(fine);
+    assertTrue(written.contains("\"country_code\":100,"), written);
+  }
+
+  @Test
+  void everyViolationIsListedNotOnlyTheFirst() throws Exception {
+    List<Violation> all =
+        violations(
+            "{\"full_name\": 1, \"x\": 2, \"addresses\": [{\"kind\": \"car\"}],"
+                + " \"emails\": [{\"kind\": \"home\", \"email\": \"nope\"}]}");
+    assertEquals(7, all.size(), all.toString());
+  }
+}
