@@ -1,0 +1,9 @@
+package io.addrservice.store;
+
+/** The store contract on the memory engine. */
+class MemoryStoreTest extends AddressStoreContractTest {
+  @Override
+  protected AddressStore openEmptyStore() {
+    return new MemoryStore();
+  }
+}
