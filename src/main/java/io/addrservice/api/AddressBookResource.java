@@ -1,0 +1,278 @@
+package io.addrservice.api;
+
+import io.addrservice.api.error.ErrorBody;
+import io.addrservice.model.AddressEntry;
+import io.addrservice.model.VersionedEntry;
+import io.addrservice.service.AddressBookService;
+import io.addrservice.service.Page;
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The address book over HTTP: maps requests to {@link AddressBookService} calls and back. */
+@Path("/addresses")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Addresses", description = "Create, read, update, delete, list and search entries")
+public class AddressBookResource {
+  static final String ID = "{id: [A-Za-z0-9-]{1,64}}";
+  private static final String JSON = MediaType.APPLICATION_JSON;
+  private static final String ETAG_DESCRIPTION = "The entry's version as a strong validator";
+
+  private final AddressBookService service;
+  private final Reads reads;
+  private final EntryBodies bodies;
+
+  AddressBookResource(AddressBookService service, Reads reads, EntryBodies bodies) {
+    this.service = service;
+    this.reads = reads;
+    this.bodies = bodies;
+  }
+
+  /** Creates an entry. */
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Create an entry", description = "Stores a new entry under a new id.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = JSON,
+              schema = @Schema(implementation = AddressEntry.class),
+              examples = @ExampleObject(name = "entry", value = Examples.ENTRY)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; the body is empty",
+      headers = {
+        @Header(
+            name = HttpHeaders.LOCATION,
+            description = "The new entry's path, /addresses/{id}",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = HttpHeaders.ETAG,
+            description = ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      })
+  @APIResponse(responseCode = "400", ref = "InvalidBody")
+  @APIResponse(responseCode = "413", ref = "BodyTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  public Response create(@Valid AddressEntry entry) {
+    VersionedEntry created = service.create(entry);
+    // A relative Location, exactly as the seed service sends it.
+    return Response.status(Status.CREATED)
+        .header(HttpHeaders.LOCATION, "/addresses/" + created.id())
+        .tag(EntityTags.of(created.version()))
+        .build();
+  }
+
+  /** Lists entries in id order, a page at a time, optionally filtered. */
+  @GET
+  @Operation(
+      summary = "List or search entries",
+      description =
+          "Entries in id order (creation order) as an object keyed by id. Keyset paging with"
+              + " `after` and `limit`; a `Link: <...>; rel=\"next\"` header is present exactly"
+              + " when more entries follow.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of entries, keyed by id",
+      headers =
+          @Header(
+              name = "Link",
+              description =
+                  "`</addresses?after=ID&limit=N[&q=TEXT]>; rel=\"next\"` when more"
+                      + " entries follow",
+              schema = @Schema(type = SchemaType.STRING)),
+      content =
+          @Content(
+              mediaType = JSON,
+              schema = @Schema(type = SchemaType.OBJECT, additionalProperties = AddressEntry.class),
+              examples = @ExampleObject(name = "listing", value = Examples.LISTING)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A malformed or out-of-range query parameter",
+      content =
+          @Content(
+              mediaType = JSON,
+              schema = @Schema(implementation = ErrorBody.class),
+              examples = @ExampleObject(name = "bad limit", value = Examples.BAD_QUERY)))
+  @NonBlocking
+  public CompletionStage<Response> list(
+      @Parameter(
+              description = "Entries per page (default addrservice.page.default-size, 100)",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
+          @QueryParam("limit")
+          String limit,
+      @Parameter(
+              description = "Return entries with an id greater than this one (keyset paging)",
+              schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9a-f]{32}$"))
+          @QueryParam("after")
+          String after,
+      @Parameter(
+              description = "Case-insensitive text to find in full_name or in any e-mail address",
+              schema = @Schema(type = SchemaType.STRING, minLength = 1))
+          @QueryParam("q")
+          String q) {
+    return reads.run(() -> listNow(after, limit, q));
+  }
+
+  private Response listNow(String after, String limit, String q) {
+    Page page = service.list(after, limit, q);
+    Response.ResponseBuilder response =
+        Response.ok(bodies.listing(page.entries()), EntryBodies.JSON_UTF8);
+    if (page.nextAfter() != null) {
+      response.header("Link", "<" + nextPage(page) + ">; rel=\"next\"");
+    }
+    return response.build();
+  }
+
+  /** Reads one entry. */
+  @GET
+  @Path(ID)
+  @Operation(summary = "Read an entry")
+  @APIResponse(
+      responseCode = "200",
+      description = "The entry",
+      headers =
+          @Header(
+              name = HttpHeaders.ETAG,
+              description = ETAG_DESCRIPTION,
+              schema = @Schema(type = SchemaType.STRING)),
+      content =
+          @Content(
+              mediaType = JSON,
+              schema = @Schema(implementation = AddressEntry.class),
+              examples = @ExampleObject(name = "entry", value = Examples.ENTRY)))
+  @APIResponse(responseCode = "304", description = "If-None-Match matches the current ETag")
+  @APIResponse(responseCode = "404", ref = "EntryNotFound")
+  @NonBlocking
+  public CompletionStage<Response> get(
+      @Parameter(description = "The entry's id") @PathParam("id") String id,
+      @Parameter(description = "304 with no body when it names the current ETag (or is *)")
+          @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+          List<String> ifNoneMatch) {
+    return reads.run(() -> getNow(id, ifNoneMatch));
+  }
+
+  private Response getNow(String id, List<String> ifNoneMatch) {
+    EntryBodies.Body body = bodies.of(service.get(id));
+    if (EntityTags.noneMatchNames(ifNoneMatch, body.version())) {
+      return Response.notModified(body.tag()).build();
+    }
+    return Response.ok(body.json(), EntryBodies.JSON_UTF8).tag(body.tag()).build();
+  }
+
+  /** Replaces one entry. */
+  @PUT
+  @Path(ID)
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "Replace an entry",
+      description =
+          "Replaces the whole entry; never creates one. With If-Match, only if the entry is still"
+              + " at a version it names (the check and the write are atomic).")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = JSON,
+              schema = @Schema(implementation = AddressEntry.class),
+              examples = @ExampleObject(name = "entry", value = Examples.ENTRY)))
+  @APIResponse(
+      responseCode = "204",
+      description = "Replaced",
+      headers =
+          @Header(
+              name = HttpHeaders.ETAG,
+              description = "The new version",
+              schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(responseCode = "400", ref = "InvalidBody")
+  @APIResponse(responseCode = "404", ref = "EntryNotFound")
+  @APIResponse(responseCode = "412", ref = "StaleVersion")
+  @APIResponse(responseCode = "413", ref = "BodyTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  public Response update(
+      @Parameter(description = "The entry's id") @PathParam("id") String id,
+      @Parameter(description = "Write only if the entry is at one of these versions (or * for any)")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          List<String> ifMatch,
+      @Valid AddressEntry entry) {
+    VersionedEntry updated = service.update(id, entry, EntityTags.ifMatch(ifMatch));
+    return Response.noContent().tag(EntityTags.of(updated.version())).build();
+  }
+
+  /** Deletes one entry. */
+  @DELETE
+  @Path(ID)
+  @Operation(
+      summary = "Delete an entry",
+      description = "With If-Match, only if the entry is still at a version it names.")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(responseCode = "404", ref = "EntryNotFound")
+  @APIResponse(responseCode = "412", ref = "StaleVersion")
+  public Response delete(
+      @Parameter(description = "The entry's id") @PathParam("id") String id,
+      @Parameter(
+              description = "Delete only if the entry is at one of these versions (or * for any)")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          List<String> ifMatch) {
+    service.delete(id, EntityTags.ifMatch(ifMatch));
+    bodies.forget(id);
+    return Response.noContent().build();
+  }
+
+  /** The methods of the collection. */
+  @OPTIONS
+  @Operation(summary = "Methods of /addresses", hidden = true)
+  public Response collectionOptions() {
+    return Response.ok().header(HttpHeaders.ALLOW, AllowedMethods.COLLECTION).build();
+  }
+
+  /** The methods of one entry. */
+  @OPTIONS
+  @Path(ID)
+  @Operation(summary = "Methods of /addresses/{id}", hidden = true)
+  public Response entryOptions() {
+    return Response.ok().header(HttpHeaders.ALLOW, AllowedMethods.ENTRY).build();
+  }
+
+  private static String nextPage(Page page) {
+    StringBuilder link =
+        new StringBuilder("/addresses?after=")
+            .append(page.nextAfter())
+            .append("&limit=")
+            .append(page.limit());
+    if (page.text() != null) {
+      link.append("&q=")
+          .append(URLEncoder.encode(page.text(), StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    return link.toString();
+  }
+}

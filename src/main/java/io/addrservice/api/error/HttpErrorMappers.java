@@ -1,0 +1,95 @@
+package io.addrservice.api.error;
+
+import io.addrservice.api.AllowedMethods;
+import io.addrservice.api.RequestLogFilter;
+import io.addrservice.store.StoreUnavailableException;
+import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Errors raised by the HTTP machinery itself (no such endpoint, wrong method, unsupported media
+ * type, ...) and anything unexpected: the same JSON body as every other error.
+ */
+public class HttpErrorMappers {
+  /** The message of a request that matches no endpoint. */
+  public static final String UNKNOWN_ENDPOINT = "Unknown Endpoint";
+
+  /** The message of a request that failed because the store could not be reached. */
+  public static final String STORE_UNAVAILABLE = "Storage unavailable";
+
+  private static final String RETRY_AFTER_SECONDS = "5";
+
+  private final ErrorResponses errors;
+
+  HttpErrorMappers(ErrorResponses errors) {
+    this.errors = errors;
+  }
+
+  /** No resource matches the path: 404 "Unknown Endpoint". */
+  @ServerExceptionMapper
+  public Response unknownEndpoint(NotFoundException e, HttpServerRequest request) {
+    return errors.of(request, Status.NOT_FOUND, UNKNOWN_ENDPOINT, e).build();
+  }
+
+  /** A known path with a method it does not have: 405 with the {@code Allow} header. */
+  @ServerExceptionMapper
+  public Response methodNotAllowed(NotAllowedException e, HttpServerRequest request) {
+    return errors
+        .of(request, Status.METHOD_NOT_ALLOWED, Status.METHOD_NOT_ALLOWED.getReasonPhrase(), e)
+        .header(HttpHeaders.ALLOW, AllowedMethods.forPath(request.path()))
+        .build();
+  }
+
+  /** Any other JAX-RS error (415, 406, ...): its own status and standard reason phrase. */
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+    Response.StatusType status = e.getResponse().getStatusInfo();
+    if (status.getStatusCode() >= 500) {
+      logFailure(e, request);
+    }
+    return errors.of(request, status, status.getReasonPhrase(), e).build();
+  }
+
+  /**
+   * The store cannot reach its storage: 503, so clients and load balancers retry later. The cause
+   * goes to the log with the request id, never to the client.
+   */
+  @ServerExceptionMapper
+  public Response storeUnavailable(StoreUnavailableException e, HttpServerRequest request) {
+    logFailure(e, request);
+    return errors
+        .of(request, Status.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE, e)
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .build();
+  }
+
+  /** Anything unexpected: 500, logged with its stack trace, which only debug mode returns. */
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e, HttpServerRequest request) {
+    logFailure(e, request);
+    return errors
+        .of(
+            request,
+            Status.INTERNAL_SERVER_ERROR,
+            Status.INTERNAL_SERVER_ERROR.getReasonPhrase(),
+            e)
+        .build();
+  }
+
+  /**
+   * The request's canonical ERROR line logs the stack trace, with the request id and the outcome; a
+   * line here as well would print it twice. Only when that line cannot carry it is it logged here.
+   */
+  private static void logFailure(Throwable e, HttpServerRequest request) {
+    if (!RequestLogFilter.recordFailure(e)) {
+      Log.errorf(e, "%s %s failed", request.method(), request.uri());
+    }
+  }
+}

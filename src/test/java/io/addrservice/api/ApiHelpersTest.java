@@ -1,0 +1,83 @@
+package io.addrservice.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.addrservice.model.VersionMatch;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The web layer's small pure helpers. */
+class ApiHelpersTest {
+
+  @Test
+  void ifMatchAbsentOrStarIsUnconditional() {
+    assertEquals(VersionMatch.any(), EntityTags.ifMatch(null));
+    assertEquals(VersionMatch.any(), EntityTags.ifMatch(List.of()));
+    assertEquals(VersionMatch.any(), EntityTags.ifMatch(List.of("*")));
+    assertEquals(VersionMatch.any(), EntityTags.ifMatch(List.of("\"1\", *")));
+  }
+
+  @Test
+  void ifMatchTakesEveryStrongTagOfEveryValue() {
+    assertEquals(
+        VersionMatch.oneOf(Set.of(1L, 2L, 3L)),
+        EntityTags.ifMatch(List.of("\"1\", \"2\"", " \"3\" ")));
+  }
+
+  @Test
+  void weakAndForeignTagsMatchNothing() {
+    assertEquals(
+        VersionMatch.oneOf(Set.of()),
+        EntityTags.ifMatch(
+            List.of("W/\"1\"", "\"abc\"", "1", "\"\"", "\"99999999999999999999999\"")));
+  }
+
+  @Test
+  void etagIsTheQuotedVersion() {
+    assertEquals("7", EntityTags.of(7).getValue());
+    assertFalse(EntityTags.of(7).isWeak());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "application/json",
+        "application/json; charset=utf-8",
+        "application/merge-patch+json",
+        "application/vnd.addrservice+json",
+        "text/plain",
+        "application/x-www-form-urlencoded"
+      })
+  void typesReadAsJson(String type) {
+    assertTrue(EntryBodyReader.readsAsJson(MediaType.valueOf(type)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"application/xml", "text/html", "multipart/form-data", "*/*", "application/*"})
+  void typesRefused(String type) {
+    assertFalse(EntryBodyReader.readsAsJson(MediaType.valueOf(type)));
+  }
+
+  @Test
+  void allowedMethodsByPath() {
+    assertEquals(AllowedMethods.COLLECTION, AllowedMethods.forPath("/addresses"));
+    assertEquals(AllowedMethods.COLLECTION, AllowedMethods.forPath("/addresses/"));
+    assertEquals(AllowedMethods.ENTRY, AllowedMethods.forPath("/addresses/abc-1/"));
+    assertNull(AllowedMethods.forPath("/other"));
+  }
+
+  @Test
+  void reasonPhrasesAreOneLineOfPrintableAscii() {
+    assertEquals("Invalid JSON body", ReasonPhraseFilter.reasonPhrase("Invalid JSON body"));
+    assertEquals("a?b?c?", ReasonPhraseFilter.reasonPhrase("a\nb\u00e9c\u0000"));
+    assertEquals(200, ReasonPhraseFilter.reasonPhrase("x".repeat(500)).length());
+  }
+}
