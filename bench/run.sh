@@ -1,0 +1,397 @@
+#!/usr/bin/env bash
+# The addrservice benchmark: one command, `bench/run.sh`, from the repository root or anywhere.
+#
+# It builds the jar if the sources are newer, installs wrk and nginx with apt-get if they are
+# missing, starts the packaged jar on the default file store in a scratch directory, loads
+# BENCH_ENTRIES realistic entries with concurrent POSTs, and measures with wrk (every run bounded
+# by BENCH_DURATION): GET by id, GET of random ids, a page of 100, PUT, durable POST and a 90/10
+# read/write mix, plus nginx serving the same GET's bytes as a static file, which is the machine's
+# ceiling. It also times start-up to the first 200, the file store's loading of the whole book,
+# and reads the resident memory. The tables go to stdout and to bench/results/<time>/report.md
+# (with every raw wrk output) and bench/results/latest.md.
+#
+# Only 127.0.0.1 is used, on ports 18400-18499. Everything started here is stopped on exit.
+#
+# Settings (environment):
+#   BENCH_DURATION=10s  BENCH_THREADS=2  BENCH_CONNECTIONS=64   each measured wrk run
+#   BENCH_ENTRIES=100000   entries loaded before measuring
+#   BENCH_STARTS=5         start-ups timed to the first 200
+#   BENCH_STORE=file       the engine (file is the default configuration)
+#   BENCH_JVM_OPTS=...     JVM flags of the service (default: the documented deployment flags)
+#   BENCH_JFR=1            record a JFR profile of the measured instance into the results
+#   BENCH_KEEP=1           keep the scratch directory
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH="$ROOT/bench"
+APP="$ROOT/target/quarkus-app"
+JAR="$APP/quarkus-run.jar"
+
+DURATION=${BENCH_DURATION:-10s}
+THREADS=${BENCH_THREADS:-2}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+ENTRIES=${BENCH_ENTRIES:-100000}
+STARTS=${BENCH_STARTS:-5}
+STORE=${BENCH_STORE:-file}
+# The flags a deployment uses too (README "Performance" says why each is there): the serial
+# collector and a small initial heap for a small resident set on a 2-core machine, and the
+# application class-data archive that the build writes (-Dquarkus.package.jar.appcds.enabled),
+# which the JVM only accepts with the jar named as when it was written: relative, from $APP.
+DEFAULT_JVM_OPTS="-XX:+UseSerialGC -Xms16m -XX:SharedArchiveFile=app-cds.jsa"
+JVM_OPTS=${BENCH_JVM_OPTS-$DEFAULT_JVM_OPTS}
+# Fewer glibc malloc arenas: the JVM's native allocations need no per-thread arenas here.
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
+
+STAMP=$(date -u +%Y-%m-%dT%H-%M-%SZ)
+RESULTS="$BENCH/results/$STAMP"
+SCRATCH=$(mktemp -d /tmp/addrservice-bench.XXXXXX)
+PIDS=()
+
+say() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  if [[ ${BENCH_KEEP:-0} != 1 ]]; then
+    rm -rf "$SCRATCH"
+  else
+    say "scratch kept in $SCRATCH"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- tools and build -----------------------------------------------------------------------
+
+ensure_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v nginx >/dev/null || missing+=(nginx-light)
+  command -v curl >/dev/null || missing+=(curl)
+  if ((${#missing[@]})); then
+    say "installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+ensure_jar() {
+  if [[ ! -f $APP/app-cds.jsa ]] \
+    || [[ -n $(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$APP/app-cds.jsa" -print -quit) ]]; then
+    say "building the jar (./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)"
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)
+  fi
+}
+
+# --- processes -----------------------------------------------------------------------------
+
+USED_PORTS=" "
+free_port() {
+  local i p
+  for ((i = 0; i < 100; i++)); do
+    p=$((18400 + (RANDOM + i) % 100))
+    if [[ $USED_PORTS != *" $p "* ]] && [[ -z $(ss -Htln "sport = :$p") ]]; then
+      USED_PORTS+="$p "
+      echo "$p"
+      return
+    fi
+  done
+  echo "no free port in 18400-18499" >&2
+  return 1
+}
+
+# Answers whether GET $2 on port $1 is a 200, with bash's own sockets: no process per probe, so
+# polling does not take CPU from the starting JVM on a small machine.
+probe() {
+  local line=
+  { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' "$2" >&3
+  IFS= read -r -t 5 line <&3 || true
+  exec 3<&- 3>&-
+  [[ $line == "HTTP/1.1 200"* ]]
+}
+
+# Starts the service on directory $1, port $2, log $3, extra JVM flags $4; sets SERVICE_PID and
+# SERVICE_T0 (the wall clock just before the process is made).
+start_service() {
+  local dir=$1 port=$2 log=$3 extra=${4:-}
+  if [[ $STORE == file ]]; then
+    extra+=" -Daddrservice.store.file.dir=$dir"
+  fi
+  SERVICE_T0=$EPOCHREALTIME
+  # shellcheck disable=SC2086 # the flags are words on purpose
+  (cd "$APP" && exec java $JVM_OPTS $extra \
+    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+    -Daddrservice.store.kind="$STORE" \
+    -jar quarkus-run.jar) >"$log" 2>&1 &
+  SERVICE_PID=$!
+  PIDS+=("$SERVICE_PID")
+}
+
+# Milliseconds from SERVICE_T0 to the first 200 of GET /addresses?limit=1 on port $1.
+wait_first_200() {
+  local port=$1 deadline=$((SECONDS + 120))
+  until probe "$port" "/addresses?limit=1"; do
+    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
+      say "the service exited; its log:"
+      cat "$SERVICE_LOG" >&2
+      return 1
+    fi
+    ((SECONDS < deadline)) || { say "no 200 within 120 s"; return 1; }
+    sleep 0.005
+  done
+  local now=$EPOCHREALTIME
+  awk -v a="$SERVICE_T0" -v b="$now" 'BEGIN { printf "%d", (b - a) * 1000 }'
+}
+
+stop_service() {
+  kill -TERM "$SERVICE_PID" 2>/dev/null || true
+  wait "$SERVICE_PID" 2>/dev/null || true
+}
+
+rss_mb() {
+  awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$1/status"
+}
+
+# Quarkus's own start-up figure ("started in 0.812s"), in ms, from log $1.
+started_in_ms() {
+  sed -n 's/.* started in \([0-9.]*\)s\..*/\1/p' "$1" | head -1 | awk '{ printf "%d", $1 * 1000 }'
+}
+
+# --- wrk -----------------------------------------------------------------------------------
+
+declare -A RPS P50 P99 ERRS
+# Runs wrk as run $1 with script $2 against URL $3 (more wrk flags after); keeps the raw output.
+measure() {
+  local name=$1 script=$2 url=$3
+  shift 3
+  say "wrk $name: $url (load average $(cut -d' ' -f1 /proc/loadavg))"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >"$RESULTS/wrk-$name.txt"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH/lua/$script" "$@" "$url" \
+    >>"$RESULTS/wrk-$name.txt" 2>&1
+  local line
+  line=$(grep '^BENCH ' "$RESULTS/wrk-$name.txt")
+  RPS[$name]=$(field "$line" rps)
+  P50[$name]=$(awk -v us="$(field "$line" p50_us)" 'BEGIN { printf "%.2f", us / 1000 }')
+  P99[$name]=$(awk -v us="$(field "$line" p99_us)" 'BEGIN { printf "%.2f", us / 1000 }')
+  ERRS[$name]=$(($(field "$line" errors_connect) + $(field "$line" errors_read) \
+    + $(field "$line" errors_write) + $(field "$line" errors_status) \
+    + $(field "$line" errors_timeout)))
+}
+field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<" $1"; }
+warm_up() {
+  local script=$1 url=$2 time=$3
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$time" -s "$BENCH/lua/$script" "$url" \
+    >>"$RESULTS/wrk-warm-up.txt" 2>&1
+}
+
+# --- the run -------------------------------------------------------------------------------
+
+ensure_tools
+ensure_jar
+mkdir -p "$RESULTS"
+export BENCH_LUA="$BENCH/lua" BENCH_IDS="$SCRATCH/ids.txt"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+say "results in $RESULTS; load average $LOAD_BEFORE"
+
+# 1. Start-up to the first 200, on an empty store each time.
+PORT=$(free_port)
+STARTUP_MS=()
+STARTED_IN=()
+for ((i = 1; i <= STARTS; i++)); do
+  SERVICE_LOG="$SCRATCH/start-$i.log"
+  start_service "$SCRATCH/start-$i" "$PORT" "$SERVICE_LOG"
+  STARTUP_MS+=("$(wait_first_200 "$PORT")")
+  stop_service
+  STARTED_IN+=("$(started_in_ms "$SERVICE_LOG")")
+  say "start $i: first 200 after ${STARTUP_MS[-1]} ms (Quarkus: started in ${STARTED_IN[-1]} ms)"
+done
+cp "$SCRATCH/start-1.log" "$RESULTS/service-start.log"
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+minmax() { printf '%s\n' "$@" | sort -n | awk 'NR == 1 { a = $1 } { b = $1 } END { print a "–" b }'; }
+
+# 2. The measured instance: idle memory, then the load.
+DATA="$SCRATCH/data"
+SERVICE_LOG="$SCRATCH/service.log"
+JFR_OPTS=""
+if [[ ${BENCH_JFR:-0} == 1 ]]; then
+  JFR_OPTS="-XX:StartFlightRecording=settings=profile,filename=$RESULTS/service.jfr"
+fi
+start_service "$DATA" "$PORT" "$SERVICE_LOG" "$([[ $STORE == file ]] || echo "$JFR_OPTS")"
+wait_first_200 "$PORT" >/dev/null
+MAIN_PID=$SERVICE_PID
+sleep 3
+RSS_IDLE=$(rss_mb "$MAIN_PID")
+say "RSS idle: $RSS_IDLE MB"
+
+BASE="http://127.0.0.1:$PORT"
+say "loading $ENTRIES entries with concurrent POSTs"
+LOAD_T0=$EPOCHREALTIME
+BENCH_LOAD_PER_THREAD=$((ENTRIES / THREADS)) BENCH_LOAD_DONE="$SCRATCH/load-done" \
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d600s --latency -s "$BENCH/lua/load.lua" "$BASE/addresses" \
+  >"$RESULTS/wrk-load.txt" 2>&1 &
+WRK_PID=$!
+PIDS+=("$WRK_PID")
+# wrk runs for its whole duration even when every thread has stopped: interrupt it then.
+while kill -0 "$WRK_PID" 2>/dev/null; do
+  if (($(find "$SCRATCH" -maxdepth 1 -name 'load-done.*' | wc -l) >= THREADS)); then
+    kill -INT "$WRK_PID"
+    break
+  fi
+  sleep 0.2
+done
+wait "$WRK_PID" || true
+LOAD_S=$(awk -v a="$LOAD_T0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
+
+# The ids, in id order, by paging through the whole book.
+: >"$BENCH_IDS"
+after=""
+while :; do
+  page=$(curl -sf --max-time 10 "$BASE/addresses?limit=1000${after:+&after=$after}")
+  grep -oE '"[0-9a-f]{32}":\{' <<<"$page" | cut -c2-33 >"$SCRATCH/page.txt" || true
+  [[ -s $SCRATCH/page.txt ]] || break
+  cat "$SCRATCH/page.txt" >>"$BENCH_IDS"
+  after=$(tail -1 "$SCRATCH/page.txt")
+done
+LOADED=$(wc -l <"$BENCH_IDS")
+say "loaded $LOADED entries in $LOAD_S s"
+
+# 3. The file store loading the whole book: restart on it, and measure on that instance.
+BOOK_FILES=0 RESTART_MS=- RESTART_STARTED_IN=- RSS_BOOK_IDLE=- STORE_LOAD_MS=-
+if [[ $STORE == file ]]; then
+  stop_service
+  BOOK_FILES=$(find "$DATA" -type f -name '*.json' | wc -l)
+  SERVICE_LOG="$SCRATCH/restart.log"
+  start_service "$DATA" "$PORT" "$SERVICE_LOG" "$JFR_OPTS"
+  RESTART_MS=$(wait_first_200 "$PORT")
+  RESTART_STARTED_IN=$(started_in_ms "$SERVICE_LOG")
+  STORE_LOAD_MS=$(sed -n 's/.* entries loaded in \([0-9]*\) ms.*/\1/p' "$SERVICE_LOG" | head -1)
+  MAIN_PID=$SERVICE_PID
+  sleep 3
+  RSS_BOOK_IDLE=$(rss_mb "$MAIN_PID")
+  grep -v 'req_id=' "$SERVICE_LOG" | head -50 >"$RESULTS/service-restart.log" || true
+  say "restart with $BOOK_FILES entries: first 200 after $RESTART_MS ms; RSS $RSS_BOOK_IDLE MB"
+fi
+
+# 4. nginx serving one entry's exact bytes, with the service's content type and ETag.
+GET_ID=$(sed -n "$((LOADED / 2))p" "$BENCH_IDS")
+NGINX="$SCRATCH/nginx"
+mkdir -p "$NGINX/www/addresses" "$NGINX/tmp"
+curl -sf --max-time 10 -D "$NGINX/headers.txt" -o "$NGINX/www/addresses/$GET_ID" "$BASE/addresses/$GET_ID"
+CONTENT_TYPE=$(sed -n 's/^[Cc]ontent-[Tt]ype: *\([^\r]*\).*/\1/p' "$NGINX/headers.txt")
+ETAG=$(sed -n 's/^[Ee][Tt]ag: *\([^\r]*\).*/\1/p' "$NGINX/headers.txt")
+NPORT=$(free_port)
+chmod a+rX "$SCRATCH" && chmod -R a+rX "$NGINX"
+cat >"$NGINX/nginx.conf" <<EOF
+$([[ $EUID == 0 ]] && echo "user root;")
+worker_processes auto;
+daemon off;
+pid $NGINX/nginx.pid;
+error_log $NGINX/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  server_tokens off;
+  client_body_temp_path $NGINX/tmp/body;
+  proxy_temp_path $NGINX/tmp/proxy;
+  fastcgi_temp_path $NGINX/tmp/fastcgi;
+  uwsgi_temp_path $NGINX/tmp/uwsgi;
+  scgi_temp_path $NGINX/tmp/scgi;
+  server {
+    listen 127.0.0.1:$NPORT;
+    root $NGINX/www;
+    etag off;
+    keepalive_requests 1000000;
+    location / {
+      default_type "$CONTENT_TYPE";
+      add_header ETag '$ETAG';
+    }
+  }
+}
+EOF
+nginx -p "$NGINX" -c "$NGINX/nginx.conf" &
+PIDS+=($!)
+for ((i = 0; i < 200; i++)); do probe "$NPORT" "/addresses/$GET_ID" && break; sleep 0.01; done
+cp "$NGINX/headers.txt" "$RESULTS/service-get-headers.txt"
+curl -sf --max-time 10 -D "$RESULTS/nginx-get-headers.txt" -o "$SCRATCH/nginx-body" \
+  "http://127.0.0.1:$NPORT/addresses/$GET_ID"
+cmp -s "$SCRATCH/nginx-body" "$NGINX/www/addresses/$GET_ID" || { say "nginx serves other bytes"; exit 1; }
+
+# 5. The measured runs. Warm-ups let the JIT compile each path before it is measured.
+say "warming up"
+warm_up get.lua "$BASE/addresses/$GET_ID" 5s
+warm_up mixed.lua "$BASE/addresses" 5s
+warm_up page.lua "$BASE/addresses" 3s
+measure nginx-get get.lua "http://127.0.0.1:$NPORT/addresses/$GET_ID"
+measure get get.lua "$BASE/addresses/$GET_ID"
+measure get-random getrandom.lua "$BASE/addresses"
+measure page page.lua "$BASE/addresses"
+measure put put.lua "$BASE/addresses"
+measure post post.lua "$BASE/addresses"
+measure mixed mixed.lua "$BASE/addresses"
+RSS_LOADED=$(rss_mb "$MAIN_PID")
+stop_service
+
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- the report ----------------------------------------------------------------------------
+
+NGINX_RPS=${RPS[nginx-get]}
+ratio() { awk -v a="${RPS[$1]}" -v b="$NGINX_RPS" 'BEGIN { printf "%.2f", a / b }'; }
+le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
+ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a >= b) }'; }
+verdict() { if "$@"; then echo "met"; else echo "**missed**"; fi; }
+goal_get() { ge "$(ratio get)" 0.75 && le "${P99[get]}" 5; }
+goal_post() { ge "$(ratio post)" 0.10 && le "${P99[post]}" 20; }
+goal_page() { le "${P99[page]}" 10; }
+STARTUP_MEDIAN=$(median "${STARTUP_MS[@]}")
+
+row() {
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "${RPS[$2]}" "${P50[$2]}" "${P99[$2]}" \
+    "$(ratio "$2")" "${ERRS[$2]}" "$3"
+}
+{
+  echo "# addrservice benchmark, $STAMP"
+  echo
+  echo "\`bench/run.sh\` at $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src pom.xml bench || echo ' (with uncommitted changes)'),"
+  echo "store \`$STORE\`, $LOADED entries loaded; wrk -t$THREADS -c$CONNECTIONS -d$DURATION per run,"
+  echo "service and wrk on the same machine, 127.0.0.1."
+  echo
+  echo "| run | req/s | p50 ms | p99 ms | × nginx | errors | goal |"
+  echo "|---|---:|---:|---:|---:|---:|---|"
+  row "nginx, static file with the same bytes as GET by id" nginx-get "the ceiling"
+  row "GET /addresses/{id}, one id" get "≥ 0.75× nginx, p99 ≤ 5 ms: $(verdict goal_get)"
+  row "GET /addresses/{id}, random ids" get-random ""
+  row "GET /addresses?limit=100&after=… (page of 100)" page "p99 ≤ 10 ms: $(verdict goal_page)"
+  row "PUT /addresses/{id}" put ""
+  row "POST /addresses (durable)" post "≥ 0.10× nginx, p99 ≤ 20 ms: $(verdict goal_post)"
+  row "90 % GET / 10 % PUT" mixed ""
+  echo
+  echo "| measure | value | goal |"
+  echo "|---|---:|---|"
+  echo "| start to first 200, empty store (median of $STARTS; range) | $STARTUP_MEDIAN ms ($(minmax "${STARTUP_MS[@]}")) | ≤ 1000 ms: $(verdict le "$STARTUP_MEDIAN" 1000) |"
+  echo "| Quarkus \"started in\" (median) | $(median "${STARTED_IN[@]}") ms | |"
+  if [[ $STORE == file ]]; then
+    echo "| file store loading $BOOK_FILES entries (its start-up log line) | $STORE_LOAD_MS ms | ≤ 3000 ms: $(verdict le "$STORE_LOAD_MS" 3000) |"
+    echo "| start to first 200 on the loaded book | $RESTART_MS ms (Quarkus: $RESTART_STARTED_IN ms) | |"
+  fi
+  echo "| RSS idle, empty store | $RSS_IDLE MB | ≤ 120 MB: $(verdict le "$RSS_IDLE" 120) |"
+  echo "| RSS after the runs | $RSS_LOADED MB | |"
+  [[ $STORE != file ]] || echo "| RSS idle with the book loaded | $RSS_BOOK_IDLE MB | |"
+  echo "| loading $LOADED entries by POST (-c$CONNECTIONS) | $LOAD_S s | |"
+  echo
+  echo "Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)," \
+    "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM," \
+    "$(java -version 2>&1 | head -1), $(uname -sr)."
+  echo "Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; before each wrk run: see"
+  echo "the raw files (the POST and PUT runs raise it themselves: threads waiting in fsync count)."
+  echo "JVM flags: \`${JVM_OPTS:-(none)}\`, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset}."
+} >"$RESULTS/report.md"
+cp "$RESULTS/report.md" "$BENCH/results/latest.md"
+echo
+cat "$RESULTS/report.md"
