@@ -6,7 +6,8 @@
 # BENCH_ENTRIES realistic entries with concurrent POSTs, and measures with wrk (every run bounded
 # by BENCH_DURATION): GET by id, GET of random ids, a page of 100, PUT, durable POST and a 90/10
 # read/write mix, plus nginx serving the same GET's bytes as a static file, which is the machine's
-# ceiling. It also times start-up to the first 200, the file store's loading of the whole book,
+# ceiling, and the disk's own ceiling for the file store's durable write (DurableWriteCeiling.java).
+# It also times start-up to the first 200, the file store's loading of the whole book,
 # and reads the resident memory. The tables go to stdout and to bench/results/<time>/report.md
 # (with every raw wrk output) and bench/results/latest.md.
 #
@@ -158,8 +159,14 @@ rss_mb() {
   awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$1/status"
 }
 
-# Quarkus's own start-up figure ("started in 0.812s"), in ms, from log $1.
+# Quarkus's own start-up figure ("started in 0.812s"), in ms, from log $1. Quarkus logs it just
+# after the HTTP server opens, so a fast first 200 can come before it: wait for it a little.
 started_in_ms() {
+  local i
+  for ((i = 0; i < 100; i++)); do
+    grep -q ' started in ' "$1" && break
+    sleep 0.05
+  done
   sed -n 's/.* started in \([0-9.]*\)s\..*/\1/p' "$1" | head -1 | awk '{ printf "%d", $1 * 1000 }'
 }
 
@@ -337,6 +344,21 @@ measure mixed mixed.lua "$BASE/addresses"
 RSS_LOADED=$(rss_mb "$MAIN_PID")
 stop_service
 
+# 6. The disk's own ceiling for the file store's durable write, without HTTP or JSON: as many
+# threads as wrk has connections repeat the store's protocol (temp file, fsync, rename, shared
+# directory fsync) on the same file system. It is to POST what nginx is to GET.
+CEILING_LINE=""
+if [[ $STORE == file ]]; then
+  say "durable-write ceiling: $CONNECTIONS threads for $DURATION"
+  CEILING_LINE=$(java "$BENCH/DurableWriteCeiling.java" "$SCRATCH/ceiling" "$CONNECTIONS" \
+    "${DURATION%s}" | tee "$RESULTS/durable-write-ceiling.txt")
+  RPS[ceiling]=$(field "$CEILING_LINE" writes_per_s)
+  P50[ceiling]=$(field "$CEILING_LINE" p50_ms)
+  P99[ceiling]=$(field "$CEILING_LINE" p99_ms)
+  ERRS[ceiling]=0
+  rm -rf "$SCRATCH/ceiling"
+fi
+
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- the report ----------------------------------------------------------------------------
@@ -371,6 +393,10 @@ row() {
   row "PUT /addresses/{id}" put ""
   row "POST /addresses (durable)" post "≥ 0.10× nginx, p99 ≤ 20 ms: $(verdict goal_post)"
   row "90 % GET / 10 % PUT" mixed ""
+  if [[ -n $CEILING_LINE ]]; then
+    row "the disk's durable-write ceiling: the store's write protocol, $CONNECTIONS threads, no HTTP" \
+      ceiling "POST is $(awk -v a="${RPS[post]}" -v b="${RPS[ceiling]}" 'BEGIN { printf "%.2f", a / b }')× of it"
+  fi
   echo
   echo "| measure | value | goal |"
   echo "|---|---:|---|"
