@@ -13,6 +13,10 @@ import io.addrservice.model.NumberOrString;
 import io.addrservice.model.Phone;
 import io.addrservice.model.VersionMatch;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class PostgresStoreTest extends AddressStoreContractTest {
   private static final Optional<PostgresTestDatabase> DATABASE = PostgresTestDatabase.given();
+
+  /** Where the tests that break the table work, apart from the shared one. */
+  private static final String SCRATCH_SCHEMA = "readiness_probe_test";
 
   /** Exercises every value form: exact decimals, numbers and strings side by side, Unicode. */
   private static final AddressEntry EVERY_FORM =
@@ -110,6 +117,60 @@ class PostgresStoreTest extends AddressStoreContractTest {
   void unavailableWhenTheDatabaseIsUnreachable() {
     String reason = unreachableStore().unavailableReason().orElseThrow();
     assertTrue(reason.startsWith("the database is unreachable: "), reason);
+  }
+
+  @Test
+  void notReadyWhileTheEntriesTableIsMissing() throws SQLException {
+    PostgresTestDatabase database = DATABASE.orElseThrow();
+    try {
+      PostgresTestDatabase scratch = database.inNewSchema(SCRATCH_SCHEMA);
+      AddressStore isolated =
+          new PostgresStore(scratch.dataSource(), scratch.flyway(), scratch.url());
+      assertEquals(Optional.empty(), isolated.unavailableReason());
+
+      scratch.execute("DROP TABLE entries");
+
+      String reason = isolated.unavailableReason().orElseThrow();
+      assertTrue(reason.startsWith("a query on the entries table failed: "), reason);
+      // The probe answers what requests would meet: they fail too.
+      assertThrows(StoreUnavailableException.class, () -> isolated.find(ID_1));
+    } finally {
+      database.dropSchema(SCRATCH_SCHEMA);
+    }
+  }
+
+  @Test
+  void notReadyWhileTheEntriesTableIsLockedPastTheTimeout() throws SQLException {
+    PostgresTestDatabase database = DATABASE.orElseThrow();
+    try {
+      PostgresTestDatabase scratch = database.inNewSchema(SCRATCH_SCHEMA);
+      AddressStore isolated =
+          new PostgresStore(scratch.dataSource(), scratch.flyway(), scratch.url());
+      // What a long ALTER TABLE holds: every read of the table waits.
+      try (Connection locker = scratch.dataSource().getConnection();
+          Statement lock = locker.createStatement()) {
+        locker.setAutoCommit(false);
+        lock.execute("LOCK TABLE entries IN ACCESS EXCLUSIVE MODE");
+
+        long started = System.nanoTime();
+        Optional<String> reason = isolated.unavailableReason();
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+        assertEquals(
+            Optional.of(
+                "the entries table did not answer within "
+                    + PostgresStore.VALIDITY_TIMEOUT_SECONDS
+                    + " seconds"),
+            reason);
+        assertTrue(
+            waited.compareTo(Duration.ofSeconds(PostgresStore.VALIDITY_TIMEOUT_SECONDS + 5)) < 0,
+            "the probe waited " + waited);
+        locker.rollback();
+      }
+      assertEquals(Optional.empty(), isolated.unavailableReason());
+    } finally {
+      database.dropSchema(SCRATCH_SCHEMA);
+    }
   }
 
   @Test

@@ -64,6 +64,31 @@ record PostgresTestDatabase(String url, String user, String password) {
     return Flyway.configure().dataSource(dataSource()).load();
   }
 
+  /**
+   * The same database seen through a schema of its own, created empty (and dropped first if a run
+   * left it behind), so a test may break its tables without disturbing the others. {@link
+   * #dropSchema} removes it.
+   */
+  PostgresTestDatabase inNewSchema(String schema) throws SQLException {
+    dropSchema(schema);
+    execute("CREATE SCHEMA " + schema);
+    String separator = url.contains("?") ? "&" : "?";
+    return new PostgresTestDatabase(url + separator + "currentSchema=" + schema, user, password);
+  }
+
+  /** Drops a schema made by {@link #inNewSchema} and everything in it. */
+  void dropSchema(String schema) throws SQLException {
+    execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+  }
+
+  /** Runs one SQL statement on its own connection. */
+  void execute(String sql) throws SQLException {
+    try (Connection connection = dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
   /** Brings the schema up to date and removes every entry. */
   void emptyEntries() throws SQLException {
     flyway().migrate();
