@@ -21,9 +21,10 @@ import java.lang.reflect.Type;
 
 /**
  * Reads an entry from a request body: the media type must be one the service reads as JSON, the
- * body must fit {@code addrservice.max-body-size}, and it must be exactly one JSON object in UTF-8
- * (no repeated keys, no trailing content, nesting within Jackson's limit of 1000). The tree is then
- * validated and bound by {@link EntryValidator}.
+ * body must fit {@code addrservice.max-body-size}, and it must be exactly one JSON object in
+ * well-formed UTF-8 (checked strictly by {@link StrictUtf8}; no repeated keys, no trailing content,
+ * nesting within Jackson's limit of 1000). The tree is then validated and bound by {@link
+ * EntryValidator}.
  */
 @Provider
 @Consumes(MediaType.WILDCARD)
@@ -60,9 +61,13 @@ public class EntryBodyReader implements MessageBodyReader<AddressEntry> {
     if (bytes.length > maxBodySize) {
       throw new BodyTooLargeException(maxBodySize);
     }
+    String encodingProblem = StrictUtf8.problem(bytes);
+    if (encodingProblem != null) {
+      throw new InvalidJsonException(encodingProblem, null);
+    }
     JsonNode tree;
     try {
-      // Bytes, not a String: Jackson detects the encoding and rejects invalid UTF-8.
+      // Bytes, not a String: no copy. The check above leaves Jackson only UTF-8 to detect.
       tree = treeReader.readValue(bytes);
     } catch (JacksonException e) {
       throw new InvalidJsonException(e.getOriginalMessage(), e);

@@ -75,16 +75,42 @@ class ErrorContractTest extends ApiTestSupport {
     given().get("/addresses").then().body("size()", equalTo(0));
   }
 
-  @Test
-  void invalidUtf8Is400() {
-    byte[] body = "{\"full_name\": \"A\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
+  /**
+   * Bodies that are not well-formed UTF-8 (RFC 3629), each as hex bytes inside {"full_name":"..."}:
+   * Latin-1, overlong forms of "/", an encoded surrogate, a code point above U+10FFFF, a truncated
+   * sequence, and a stray continuation byte.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"ff", "c0af", "e080af", "f08080af", "eda080", "f4908080", "e282", "80"})
+  void invalidUtf8Is400AndNothingIsStored(String hex) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes("{\"full_name\": \"A".getBytes(StandardCharsets.US_ASCII));
+    body.writeBytes(java.util.HexFormat.of().parseHex(hex));
+    body.writeBytes("\"}".getBytes(StandardCharsets.US_ASCII));
     given()
         .contentType(ContentType.JSON)
-        .body(body)
+        .body(body.toByteArray())
+        .post("/addresses")
+        .then()
+        .statusCode(400)
+        .statusLine("HTTP/1.1 400 Invalid JSON body")
+        .body("message", equalTo("Invalid JSON body"))
+        .body("$", not(hasKey("errors")));
+    given().get("/addresses").then().body("size()", equalTo(0));
+  }
+
+  @Test
+  void onlyUtf8IsReadNotUtf16() {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"full_name\": \"A\"}".getBytes(StandardCharsets.UTF_16BE))
         .post("/addresses")
         .then()
         .statusCode(400)
         .body("message", equalTo("Invalid JSON body"));
+    given().get("/addresses").then().body("size()", equalTo(0));
+    byte[] withBom = "\uFEFF{\"full_name\": \"Zoë\"}".getBytes(StandardCharsets.UTF_8);
+    given().contentType(ContentType.JSON).body(withBom).post("/addresses").then().statusCode(201);
   }
 
   @Test
