@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,28 @@ class ErrorContractTest extends ApiTestSupport {
     given().get("/addresses").then().body("size()", equalTo(0));
     byte[] withBom = "\uFEFF{\"full_name\": \"Zoë\"}".getBytes(StandardCharsets.UTF_8);
     given().contentType(ContentType.JSON).body(withBom).post("/addresses").then().statusCode(201);
+  }
+
+  @Test
+  void anUnpairedSurrogateEscapeIsAValidationError() {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"full_name\": \"x\\ud800y\"}")
+        .post("/addresses")
+        .then()
+        .statusCode(400)
+        .statusLine("HTTP/1.1 400 JSON Schema validation failed")
+        .body("message", equalTo("JSON Schema validation failed"))
+        .body(
+            "errors",
+            equalTo(
+                List.of(
+                    Map.of(
+                        "path",
+                        "$.full_name",
+                        "message",
+                        "must not contain an unpaired surrogate (U+D800 to U+DFFF)"))));
+    given().get("/addresses").then().body("size()", equalTo(0));
   }
 
   @Test

@@ -193,6 +193,28 @@ class EntryValidatorTest {
   }
 
   @Test
+  void unpairedSurrogatesAreRefusedAndPairsKept() throws Exception {
+    String unpaired = "must not contain an unpaired surrogate (U+D800 to U+DFFF)";
+    assertEquals(
+        List.of(
+            new Violation("$.addresses[0].city", unpaired),
+            new Violation("$.emails[0].email", unpaired),
+            new Violation("$.full_name", unpaired)),
+        violations(
+            """
+            {"full_name": "x\\ud800y", "emails": [{"kind": "home", "email": "a\\udc00@b.org"}],
+             "addresses": [{"kind": "home", "street_name": "S", "pincode": 1, "country": "C",
+                            "city": "\\udc00\\ud800"}]}
+            """));
+    assertEquals(
+        List.of(new Violation("$.full_name", unpaired)),
+        violations("{\"full_name\": \"A\\ud83c\"}"));
+    assertEquals(
+        "Earth \uD83C\uDF0D",
+        VALIDATOR.toEntry(json("{\"full_name\": \"Earth \\ud83c\\udf0d\"}")).fullName());
+  }
+
+  @Test
   void numbersAreBoundedInDigitsNotInValue() throws Exception {
     String tooBig = "1e" + (EntryValidator.MAX_DIGITS + 1);
     String tooSmall = "1e-" + (EntryValidator.MAX_DIGITS + 1);
