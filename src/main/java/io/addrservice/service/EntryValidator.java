@@ -11,6 +11,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.addrservice.model.AddressEntry;
+import io.addrservice.model.JsonMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,7 @@ public class EntryValidator {
   public static final String SCHEMA = "schema/address-book-v1.0.json";
 
   /** The most digits a number may have on either side of its decimal point. */
-  static final int MAX_DIGITS = 1000;
+  static final int MAX_DIGITS = JsonMapping.MAX_DIGITS;
 
   private final ObjectMapper mapper;
   private final JsonSchema schema;

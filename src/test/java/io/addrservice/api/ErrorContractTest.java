@@ -137,6 +137,41 @@ class ErrorContractTest extends ApiTestSupport {
   }
 
   @Test
+  void numbersBreakingTheDigitRuleAreValidationErrorsWithTheirPath() {
+    String digits = "7".repeat(1000);
+    String message = "must have at most 1000 digits before and after the decimal point";
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"full_name\": \"A\", \"phone_numbers\": [{\"kind\": \"home\","
+                + " \"country_code\": 0."
+                + digits
+                + "1, \"local_number\": 1"
+                + digits
+                + "}]}")
+        .post("/addresses")
+        .then()
+        .statusCode(400)
+        .body("message", equalTo("JSON Schema validation failed"))
+        .body(
+            "errors",
+            equalTo(
+                List.of(
+                    Map.of("path", "$.phone_numbers[0].country_code", "message", message),
+                    Map.of("path", "$.phone_numbers[0].local_number", "message", message))));
+    // At the limit on both sides: accepted, and written back digit for digit.
+    String longest = "-" + digits + "." + digits;
+    String location =
+        create(
+            "{\"full_name\": \"A\", \"phone_numbers\": [{\"kind\": \"home\","
+                + " \"country_code\": 1, \"local_number\": "
+                + longest
+                + "}]}");
+    String returned = given().get(location).then().statusCode(200).extract().asString();
+    assertEquals(true, returned.contains("\"local_number\":" + longest + "}"), returned);
+  }
+
+  @Test
   void nestingDeeperThan1000Is400NotA500() {
     String deep = "[".repeat(1001) + "]".repeat(1001);
     given()
