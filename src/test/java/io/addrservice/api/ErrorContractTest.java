@@ -172,6 +172,25 @@ class ErrorContractTest extends ApiTestSupport {
   }
 
   @Test
+  void negativeZeroComesBackAsZeroWithItsScale() {
+    String location =
+        create(
+            "{\"full_name\": \"A\", \"addresses\": [{\"kind\": \"home\", \"street_number\":"
+                + " -0.0, \"street_name\": \"S\", \"pincode\": -0, \"country\": \"C\"}],"
+                + " \"phone_numbers\": [{\"kind\": \"home\", \"country_code\": -0,"
+                + " \"local_number\": -0.00}]}");
+    String returned = given().get(location).then().statusCode(200).extract().asString();
+    assertEquals(
+        true,
+        returned.contains("\"street_number\":0.0,") && returned.contains("\"pincode\":0,"),
+        returned);
+    assertEquals(
+        true,
+        returned.contains("\"country_code\":0,") && returned.contains("\"local_number\":0.00}"),
+        returned);
+  }
+
+  @Test
   void nestingDeeperThan1000Is400NotA500() {
     String deep = "[".repeat(1001) + "]".repeat(1001);
     given()
