@@ -2,9 +2,12 @@ package io.addrservice.api;
 
 import io.addrservice.api.error.ErrorBody;
 import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,6 +58,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                   description =
                       "If-Match does not name the current version; the response carries the"
                           + " current ETag",
+                  headers =
+                      @Header(
+                          name = HttpHeaders.ETAG,
+                          description = "The entry's current version",
+                          schema = @Schema(type = SchemaType.STRING)),
                   content =
                       @Content(
                           mediaType = MediaType.APPLICATION_JSON,

@@ -43,6 +43,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Addresses", description = "Create, read, update, delete, list and search entries")
 public class AddressBookResource {
   static final String ID = "{id: [A-Za-z0-9-]{1,64}}";
+
+  /**
+   * The path's id regex as a JSON Schema pattern: anchored, since a schema pattern matches anywhere
+   * in the value while a JAX-RS template regex must match the whole segment.
+   */
+  static final String ID_PATTERN = "^[A-Za-z0-9-]{1,64}$";
+
+  private static final String ID_DESCRIPTION =
+      "The entry's id (32 lowercase hex digits); any other value of this alphabet is 404";
   private static final String JSON = MediaType.APPLICATION_JSON;
   private static final String ETAG_DESCRIPTION = "The entry's version as a strong validator";
 
@@ -125,10 +134,11 @@ public class AddressBookResource {
               examples = @ExampleObject(name = "bad limit", value = Examples.BAD_QUERY)))
   @NonBlocking
   public CompletionStage<Response> list(
+      // The maximum and the default are configuration: OpenApiPageLimits writes them in at start.
       @Parameter(
-              description = "Entries per page (default addrservice.page.default-size, 100)",
-              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
-          @QueryParam("limit")
+              description = "Entries per page",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+          @QueryParam(OpenApiPageLimits.LIMIT)
           String limit,
       @Parameter(
               description = "Return entries with an id greater than this one (keyset paging)",
@@ -170,11 +180,22 @@ public class AddressBookResource {
               mediaType = JSON,
               schema = @Schema(implementation = AddressEntry.class),
               examples = @ExampleObject(name = "entry", value = Examples.ENTRY)))
-  @APIResponse(responseCode = "304", description = "If-None-Match matches the current ETag")
+  @APIResponse(
+      responseCode = "304",
+      description = "If-None-Match matches the current ETag; no body",
+      headers =
+          @Header(
+              name = HttpHeaders.ETAG,
+              description = ETAG_DESCRIPTION,
+              schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "404", ref = "EntryNotFound")
   @NonBlocking
   public CompletionStage<Response> get(
-      @Parameter(description = "The entry's id") @PathParam("id") String id,
+      @Parameter(
+              description = ID_DESCRIPTION,
+              schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN))
+          @PathParam("id")
+          String id,
       @Parameter(description = "304 with no body when it names the current ETag (or is *)")
           @HeaderParam(HttpHeaders.IF_NONE_MATCH)
           List<String> ifNoneMatch) {
@@ -219,7 +240,11 @@ public class AddressBookResource {
   @APIResponse(responseCode = "413", ref = "BodyTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public Response update(
-      @Parameter(description = "The entry's id") @PathParam("id") String id,
+      @Parameter(
+              description = ID_DESCRIPTION,
+              schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN))
+          @PathParam("id")
+          String id,
       @Parameter(description = "Write only if the entry is at one of these versions (or * for any)")
           @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch,
@@ -238,7 +263,11 @@ public class AddressBookResource {
   @APIResponse(responseCode = "404", ref = "EntryNotFound")
   @APIResponse(responseCode = "412", ref = "StaleVersion")
   public Response delete(
-      @Parameter(description = "The entry's id") @PathParam("id") String id,
+      @Parameter(
+              description = ID_DESCRIPTION,
+              schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN))
+          @PathParam("id")
+          String id,
       @Parameter(
               description = "Delete only if the entry is at one of these versions (or * for any)")
           @HeaderParam(HttpHeaders.IF_MATCH)

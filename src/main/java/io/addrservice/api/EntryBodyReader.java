@@ -1,6 +1,7 @@
 package io.addrservice.api;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -21,19 +22,42 @@ import java.lang.reflect.Type;
 
 /**
  * Reads an entry from a request body: the media type must be one the service reads as JSON, the
- * body must fit {@code addrservice.max-body-size}, and it must be exactly one JSON object in UTF-8
- * (no repeated keys, no trailing content, nesting within Jackson's limit of 1000). The tree is then
- * validated and bound by {@link EntryValidator}.
+ * body must fit {@code addrservice.max-body-size}, and it must be exactly one JSON object in
+ * well-formed UTF-8 (checked strictly by {@link StrictUtf8}; no repeated keys, no trailing content,
+ * nesting within Jackson's limit of 1000). The tree is then validated and bound by {@link
+ * EntryValidator}.
  */
 @Provider
 @Consumes(MediaType.WILDCARD)
 public class EntryBodyReader implements MessageBodyReader<AddressEntry> {
+  /**
+   * The longest number literal a request body may hold: 64 KiB, as much as a body of the default
+   * size can hold, and a bound on the parsing work (tens of milliseconds) when the body limit is
+   * set higher. A longer literal is Invalid JSON body.
+   */
+  static final int MAX_NUMBER_TEXT = 64 * 1024;
+
   private final ObjectReader treeReader;
   private final EntryValidator validator;
   private final int maxBodySize;
 
   EntryBodyReader(ObjectMapper mapper, EntryValidator validator, AddrServiceConfig config) {
-    this.treeReader = mapper.readerFor(JsonNode.class);
+    // A mapper of its own for request bodies: Jackson's limits live on the factory, and here a
+    // number may be as long as the body allows (up to MAX_NUMBER_TEXT), so that the validator's
+    // digit rule, not the parser, reports an over-long number, with its path.
+    ObjectMapper bodies = mapper.copy();
+    bodies
+        .getFactory()
+        .setStreamReadConstraints(
+            bodies
+                .getFactory()
+                .streamReadConstraints()
+                .rebuild()
+                .maxNumberLength(MAX_NUMBER_TEXT)
+                .build());
+    // Sub-quadratic parsing of long numbers (JDK BigInteger parsing is quadratic in the digits).
+    this.treeReader =
+        bodies.readerFor(JsonNode.class).with(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER);
     this.validator = validator;
     this.maxBodySize = (int) Math.min(Integer.MAX_VALUE - 8, config.maxBodySize().asLongValue());
   }
@@ -60,9 +84,13 @@ public class EntryBodyReader implements MessageBodyReader<AddressEntry> {
     if (bytes.length > maxBodySize) {
       throw new BodyTooLargeException(maxBodySize);
     }
+    String encodingProblem = StrictUtf8.problem(bytes);
+    if (encodingProblem != null) {
+      throw new InvalidJsonException(encodingProblem, null);
+    }
     JsonNode tree;
     try {
-      // Bytes, not a String: Jackson detects the encoding and rejects invalid UTF-8.
+      // Bytes, not a String: no copy. The check above leaves Jackson only UTF-8 to detect.
       tree = treeReader.readValue(bytes);
     } catch (JacksonException e) {
       throw new InvalidJsonException(e.getOriginalMessage(), e);

@@ -16,8 +16,7 @@ public record Address(
     @NotNull(message = "is required") @JsonProperty("kind") Kind kind,
     @JsonProperty("building_name") String buildingName,
     @JsonProperty("unit_number") BigDecimal unitNumber,
-    @Schema(oneOf = {BigDecimal.class, String.class}) @JsonProperty("street_number")
-        NumberOrString streetNumber,
+    @JsonProperty("street_number") NumberOrString streetNumber,
     @NotBlank(message = "must not be blank") @JsonProperty("street_name") String streetName,
     @JsonProperty("locality") String locality,
     @JsonProperty("city") String city,

@@ -14,6 +14,11 @@ public record Email(
     @NotNull(message = "is required") @JsonProperty("kind") Kind kind,
     @NotNull(message = "is required")
         @jakarta.validation.constraints.Email(message = "must be an e-mail address")
-        @Schema(format = "email")
+        @Schema(
+            format = "email",
+            description =
+                "The JSON Schema email format: a dotted domain must end in a known top-level"
+                    + " domain; a single-label domain (a@localhost) or an address literal in"
+                    + " brackets (a@[192.0.2.1]) is accepted too")
         @JsonProperty("email")
         String email) {}

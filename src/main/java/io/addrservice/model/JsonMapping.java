@@ -2,6 +2,7 @@ package io.addrservice.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -12,10 +13,27 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
  * rather than something silently half-read.
  */
 public final class JsonMapping {
+  /** The most digits an entry's number may have on either side of its decimal point. */
+  public static final int MAX_DIGITS = 1000;
+
+  /**
+   * The longest number any entry can hold, as written (plain digits): a sign, {@value #MAX_DIGITS}
+   * digits, a point and {@value #MAX_DIGITS} more. Stored documents are read back with at least
+   * this limit, or a valid entry such as {@code -1e999} (1001 characters when written) could not be
+   * read again; Jackson's default is 1000 characters.
+   */
+  public static final int MAX_NUMBER_LENGTH = 2 * MAX_DIGITS + 2;
+
   private JsonMapping() {}
 
   /** Applies the entry mapping rules to {@code mapper} and returns it. */
   public static ObjectMapper configure(ObjectMapper mapper) {
+    StreamReadConstraints limits = mapper.getFactory().streamReadConstraints();
+    if (limits.getMaxNumberLength() < MAX_NUMBER_LENGTH) {
+      mapper
+          .getFactory()
+          .setStreamReadConstraints(limits.rebuild().maxNumberLength(MAX_NUMBER_LENGTH).build());
+    }
     return mapper
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)

@@ -11,6 +11,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.addrservice.model.AddressEntry;
+import io.addrservice.model.JsonMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,7 @@ public class EntryValidator {
   public static final String SCHEMA = "schema/address-book-v1.0.json";
 
   /** The most digits a number may have on either side of its decimal point. */
-  static final int MAX_DIGITS = 1000;
+  static final int MAX_DIGITS = JsonMapping.MAX_DIGITS;
 
   private final ObjectMapper mapper;
   private final JsonSchema schema;
@@ -106,13 +107,14 @@ public class EntryValidator {
   }
 
   /**
-   * Rules on values that every engine must be able to keep, beyond the schema's types: no U+0000 in
-   * text (PostgreSQL's JSONB cannot store it) and numbers within {@value #MAX_DIGITS} digits on
-   * either side of the decimal point (so 1e999999999 cannot expand into a billion digits).
+   * Rules on values that every engine must be able to keep, beyond the schema's types: text that is
+   * valid Unicode without U+0000 (PostgreSQL's JSONB cannot store either) and numbers within
+   * {@value #MAX_DIGITS} digits on either side of the decimal point (so 1e999999999 cannot expand
+   * into a billion digits).
    */
   private static void checkScalars(JsonNode node, String path, List<Violation> found) {
-    if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
-      found.add(new Violation(path, "must not contain the character U+0000"));
+    if (node.isTextual()) {
+      checkText(node.textValue(), path, found);
     } else if (node.isNumber()) {
       BigDecimal number = node.decimalValue();
       if (number.scale() > MAX_DIGITS || number.precision() - number.scale() > MAX_DIGITS) {
@@ -129,6 +131,34 @@ public class EntryValidator {
       for (Map.Entry<String, JsonNode> field : node.properties()) {
         checkScalars(field.getValue(), child(path, field.getKey()), found);
       }
+    }
+  }
+
+  /**
+   * Text must be Unicode that every engine stores as sent: no U+0000, and no unpaired surrogate (an
+   * escaped high surrogate without a low one after it, or a low one alone), which is no character
+   * at all and which PostgreSQL's JSONB refuses while the other engines would keep it.
+   */
+  private static void checkText(String text, String path, List<Violation> found) {
+    boolean nul = false;
+    boolean unpaired = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\u0000') {
+        nul = true;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        unpaired = true;
+      }
+    }
+    if (nul) {
+      found.add(new Violation(path, "must not contain the character U+0000"));
+    }
+    if (unpaired) {
+      found.add(new Violation(path, "must not contain an unpaired surrogate (U+D800 to U+DFFF)"));
     }
   }
 

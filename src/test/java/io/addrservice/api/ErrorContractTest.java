@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -75,16 +76,118 @@ class ErrorContractTest extends ApiTestSupport {
     given().get("/addresses").then().body("size()", equalTo(0));
   }
 
-  @Test
-  void invalidUtf8Is400() {
-    byte[] body = "{\"full_name\": \"A\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
+  /**
+   * Bodies that are not well-formed UTF-8 (RFC 3629), each as hex bytes inside {"full_name":"..."}:
+   * Latin-1, overlong forms of "/", an encoded surrogate, a code point above U+10FFFF, a truncated
+   * sequence, and a stray continuation byte.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"ff", "c0af", "e080af", "f08080af", "eda080", "f4908080", "e282", "80"})
+  void invalidUtf8Is400AndNothingIsStored(String hex) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes("{\"full_name\": \"A".getBytes(StandardCharsets.US_ASCII));
+    body.writeBytes(java.util.HexFormat.of().parseHex(hex));
+    body.writeBytes("\"}".getBytes(StandardCharsets.US_ASCII));
     given()
         .contentType(ContentType.JSON)
-        .body(body)
+        .body(body.toByteArray())
+        .post("/addresses")
+        .then()
+        .statusCode(400)
+        .statusLine("HTTP/1.1 400 Invalid JSON body")
+        .body("message", equalTo("Invalid JSON body"))
+        .body("$", not(hasKey("errors")));
+    given().get("/addresses").then().body("size()", equalTo(0));
+  }
+
+  @Test
+  void onlyUtf8IsReadNotUtf16() {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"full_name\": \"A\"}".getBytes(StandardCharsets.UTF_16BE))
         .post("/addresses")
         .then()
         .statusCode(400)
         .body("message", equalTo("Invalid JSON body"));
+    given().get("/addresses").then().body("size()", equalTo(0));
+    byte[] withBom = "\uFEFF{\"full_name\": \"Zoë\"}".getBytes(StandardCharsets.UTF_8);
+    given().contentType(ContentType.JSON).body(withBom).post("/addresses").then().statusCode(201);
+  }
+
+  @Test
+  void anUnpairedSurrogateEscapeIsAValidationError() {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"full_name\": \"x\\ud800y\"}")
+        .post("/addresses")
+        .then()
+        .statusCode(400)
+        .statusLine("HTTP/1.1 400 JSON Schema validation failed")
+        .body("message", equalTo("JSON Schema validation failed"))
+        .body(
+            "errors",
+            equalTo(
+                List.of(
+                    Map.of(
+                        "path",
+                        "$.full_name",
+                        "message",
+                        "must not contain an unpaired surrogate (U+D800 to U+DFFF)"))));
+    given().get("/addresses").then().body("size()", equalTo(0));
+  }
+
+  @Test
+  void numbersBreakingTheDigitRuleAreValidationErrorsWithTheirPath() {
+    String digits = "7".repeat(1000);
+    String message = "must have at most 1000 digits before and after the decimal point";
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"full_name\": \"A\", \"phone_numbers\": [{\"kind\": \"home\","
+                + " \"country_code\": 0."
+                + digits
+                + "1, \"local_number\": 1"
+                + digits
+                + "}]}")
+        .post("/addresses")
+        .then()
+        .statusCode(400)
+        .body("message", equalTo("JSON Schema validation failed"))
+        .body(
+            "errors",
+            equalTo(
+                List.of(
+                    Map.of("path", "$.phone_numbers[0].country_code", "message", message),
+                    Map.of("path", "$.phone_numbers[0].local_number", "message", message))));
+    // At the limit on both sides: accepted, and written back digit for digit.
+    String longest = "-" + digits + "." + digits;
+    String location =
+        create(
+            "{\"full_name\": \"A\", \"phone_numbers\": [{\"kind\": \"home\","
+                + " \"country_code\": 1, \"local_number\": "
+                + longest
+                + "}]}");
+    String returned = given().get(location).then().statusCode(200).extract().asString();
+    assertEquals(true, returned.contains("\"local_number\":" + longest + "}"), returned);
+  }
+
+  @Test
+  void negativeZeroComesBackAsZeroWithItsScale() {
+    String location =
+        create(
+            "{\"full_name\": \"A\", \"addresses\": [{\"kind\": \"home\", \"street_number\":"
+                + " -0.0, \"street_name\": \"S\", \"pincode\": -0, \"country\": \"C\"}],"
+                + " \"phone_numbers\": [{\"kind\": \"home\", \"country_code\": -0,"
+                + " \"local_number\": -0.00}]}");
+    String returned = given().get(location).then().statusCode(200).extract().asString();
+    assertEquals(
+        true,
+        returned.contains("\"street_number\":0.0,") && returned.contains("\"pincode\":0,"),
+        returned);
+    assertEquals(
+        true,
+        returned.contains("\"country_code\":0,") && returned.contains("\"local_number\":0.00}"),
+        returned);
   }
 
   @Test

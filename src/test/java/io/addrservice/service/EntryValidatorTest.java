@@ -166,6 +166,51 @@ class EntryValidatorTest {
             """));
   }
 
+  /** The e-mail rule README states: the JSON Schema email format as networknt implements it. */
+  @ParameterizedTest
+  @CsvSource({
+    "bill@microsoft.com, true",
+    "first.last+tag@mail.example.co.uk, true",
+    "\"a b\"@example.org, true",
+    "zoë@bücher.de, true",
+    "a@xn--bcher-kva.de, true",
+    "a@[127.0.0.1], true",
+    "a@[IPv6:2001:db8::1], true",
+    "a@localhost, true",
+    "a@b, true",
+    "a@zz, true",
+    "a@mailhost, true",
+    "%s@example.com, true",
+    "%sa@example.com, false",
+    "a@foo.zz, false",
+    "a@x.test, false",
+    "a@x.invalid, false",
+    "a@foo-.com, false",
+    ".a@example.com, false",
+    "a@example.cmo, false",
+    "a@foo.example, false",
+    "a@1.2.3.4, false",
+    "a@foo.com., false",
+    "a@-foo.com, false",
+    "a..b@example.com, false",
+    "a@, false",
+    "@example.com, false",
+  })
+  void emailAddressesFollowTheDocumentedRule(String template, boolean accepted) throws Exception {
+    String address = String.format(template, "l".repeat(64));
+    String body =
+        "{\"full_name\": \"A\", \"emails\": [{\"kind\": \"home\", \"email\": "
+            + MAPPER.writeValueAsString(address)
+            + "}]}";
+    if (accepted) {
+      assertEquals(address, VALIDATOR.toEntry(json(body)).emails().get(0).email());
+    } else {
+      assertEquals(
+          List.of(new Violation("$.emails[0].email", "must be an e-mail address")),
+          violations(body));
+    }
+  }
+
   @Test
   void emailRules() throws Exception {
     assertEquals(
@@ -190,6 +235,40 @@ class EntryValidatorTest {
         violations(
             "{\"full_name\": \"A\\u0000B\", \"emails\": [{\"kind\": \"home\","
                 + " \"email\": \"a\\u0000@example.com\"}]}"));
+  }
+
+  @Test
+  void unpairedSurrogatesAreRefusedAndPairsKept() throws Exception {
+    String unpaired = "must not contain an unpaired surrogate (U+D800 to U+DFFF)";
+    assertEquals(
+        List.of(
+            new Violation("$.addresses[0].city", unpaired),
+            new Violation("$.emails[0].email", unpaired),
+            new Violation("$.full_name", unpaired)),
+        violations(
+            """
+            {"full_name": "x\\ud800y", "emails": [{"kind": "home", "email": "a\\udc00@b.org"}],
+             "addresses": [{"kind": "home", "street_name": "S", "pincode": 1, "country": "C",
+                            "city": "\\udc00\\ud800"}]}
+            """));
+    assertEquals(
+        List.of(new Violation("$.full_name", unpaired)),
+        violations("{\"full_name\": \"A\\ud83c\"}"));
+    assertEquals(
+        "Earth \uD83C\uDF0D",
+        VALIDATOR.toEntry(json("{\"full_name\": \"Earth \\ud83c\\udf0d\"}")).fullName());
+  }
+
+  @Test
+  void negativeZeroIsZeroWithItsScale() throws Exception {
+    AddressEntry entry =
+        VALIDATOR.toEntry(
+            json(
+                "{\"full_name\": \"A\", \"phone_numbers\": [{\"kind\": \"home\","
+                    + " \"country_code\": -0, \"area_code\": -0.0, \"local_number\": -0E+2}]}"));
+    assertEquals(
+        "[{\"kind\":\"home\",\"country_code\":0,\"area_code\":0.0,\"local_number\":0}]",
+        MAPPER.writeValueAsString(entry.phoneNumbers()));
   }
 
   @Test

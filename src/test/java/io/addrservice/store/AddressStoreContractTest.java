@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.Email;
+import io.addrservice.model.JsonMapping;
 import io.addrservice.model.Kind;
+import io.addrservice.model.Phone;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -215,6 +219,38 @@ public abstract class AddressStoreContractTest {
     AddressEntry unicode = entry("Zoë 山田 🌍", "zoë@例え.jp");
     store.insert(ID_1, unicode);
     assertEquals(unicode, store.find(ID_1).orElseThrow().entry());
+  }
+
+  /**
+   * The store as it reads entries back from its storage. Engines that answer from memory (the file
+   * store) override this to reopen, so that what was written is read again.
+   */
+  protected AddressStore reread() {
+    return store;
+  }
+
+  @Test
+  void numbersAtTheDigitLimitAreReadBack() throws Exception {
+    // The longest numbers the validator admits: 1000 digits on each side of the point, written
+    // as 2002 characters, and 1e999, written as a sign and 1000 digits.
+    String digits = "9".repeat(JsonMapping.MAX_DIGITS);
+    AddressEntry longest =
+        new AddressEntry(
+            "Long",
+            null,
+            List.of(
+                new Phone(
+                    Kind.HOME,
+                    new BigDecimal("-1e999"),
+                    new BigDecimal("0." + "0".repeat(JsonMapping.MAX_DIGITS - 1) + "1"),
+                    new BigDecimal("-" + digits + "." + digits))),
+            null,
+            null);
+    store.insert(ID_1, longest);
+    ObjectMapper json = JsonMapping.newMapper();
+    assertEquals(
+        json.writeValueAsString(longest),
+        json.writeValueAsString(reread().find(ID_1).orElseThrow().entry()));
   }
 
   @Test

@@ -72,6 +72,11 @@ class FileStoreTest extends AddressStoreContractTest {
     ((FileStore) store).close();
   }
 
+  @Override
+  protected AddressStore reread() {
+    return reopen();
+  }
+
   private FileStore reopen() {
     ((FileStore) store).close();
     store = FileStore.open(dir, MAPPER);
