@@ -82,7 +82,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                               @ExampleObject(name = "too large", value = Examples.TOO_LARGE))),
               @APIResponse(
                   name = "UnsupportedMediaType",
-                  description = "A Content-Type that is not read as JSON",
+                  description =
+                      "A Content-Type that is not read as JSON (Unsupported Media Type), or a"
+                          + " Content-Encoding other than gzip, x-gzip, deflate or identity"
+                          + " (Unsupported Content-Encoding, with Accept-Encoding: gzip, deflate)",
                   content =
                       @Content(
                           mediaType = MediaType.APPLICATION_JSON,

@@ -22,10 +22,10 @@ import java.lang.reflect.Type;
 
 /**
  * Reads an entry from a request body: the media type must be one the service reads as JSON, the
- * body must fit {@code addrservice.max-body-size}, and it must be exactly one JSON object in
- * well-formed UTF-8 (checked strictly by {@link StrictUtf8}; no repeated keys, no trailing content,
- * nesting within Jackson's limit of 1000). The tree is then validated and bound by {@link
- * EntryValidator}.
+ * body is decoded from its content coding ({@link ContentCodings}), must fit {@code
+ * addrservice.max-body-size} once decoded, and it must be exactly one JSON object in well-formed
+ * UTF-8 (checked strictly by {@link StrictUtf8}; no repeated keys, no trailing content, nesting
+ * within Jackson's limit of 1000). The tree is then validated and bound by {@link EntryValidator}.
  */
 @Provider
 @Consumes(MediaType.WILDCARD)
@@ -80,7 +80,8 @@ public class EntryBodyReader implements MessageBodyReader<AddressEntry> {
     if (headers.getFirst(HttpHeaders.CONTENT_TYPE) != null && !readsAsJson(mediaType)) {
       throw new NotSupportedException("Unsupported Media Type: " + mediaType);
     }
-    byte[] bytes = body.readNBytes(maxBodySize + 1);
+    byte[] bytes =
+        ContentCodings.read(headers.get(HttpHeaders.CONTENT_ENCODING), body, maxBodySize + 1);
     if (bytes.length > maxBodySize) {
       throw new BodyTooLargeException(maxBodySize);
     }

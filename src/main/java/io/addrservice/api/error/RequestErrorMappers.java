@@ -2,19 +2,21 @@ package io.addrservice.api.error;
 
 import io.addrservice.api.BodyTooLargeException;
 import io.addrservice.api.InvalidJsonException;
+import io.addrservice.api.UnsupportedContentEncodingException;
 import io.addrservice.service.InvalidRequestException;
 import io.addrservice.service.Violation;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.Comparator;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** 400 and 413: request bodies and parameters that the service cannot accept. */
+/** 400, 413 and 415: request bodies and parameters that the service cannot accept. */
 public class RequestErrorMappers {
   private final ErrorResponses errors;
 
@@ -33,6 +35,19 @@ public class RequestErrorMappers {
   public Response tooLarge(BodyTooLargeException e, HttpServerRequest request) {
     return errors
         .of(request, Status.REQUEST_ENTITY_TOO_LARGE, BodyTooLargeException.MESSAGE, e)
+        .build();
+  }
+
+  /**
+   * A body in a content coding the service does not decode: 415, naming the codings it does (RFC
+   * 9110 §12.5.3), rather than reading the bytes as if they were plain.
+   */
+  @ServerExceptionMapper
+  public Response unsupportedCoding(
+      UnsupportedContentEncodingException e, HttpServerRequest request) {
+    return errors
+        .of(request, Status.UNSUPPORTED_MEDIA_TYPE, UnsupportedContentEncodingException.MESSAGE, e)
+        .header(HttpHeaders.ACCEPT_ENCODING, UnsupportedContentEncodingException.ACCEPTED)
         .build();
   }
 

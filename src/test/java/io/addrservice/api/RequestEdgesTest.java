@@ -1,0 +1,185 @@
+package io.addrservice.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
+import org.jboss.logmanager.Level;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The HTTP edge: content codings, matrix parameters, Vary, and bodies far over the limit. */
+@QuarkusTest
+class RequestEdgesTest extends ApiTestSupport {
+  private static final String SMALL_ENTRY = "{\"full_name\": \"Ada Lovelace\"}";
+
+  @TestHTTPResource("/addresses")
+  URI addresses;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gzip", "x-gzip", "deflate", "GZIP"})
+  void aBodyThatIsNotInItsCodingIs400WithTheErrorBody(String coding) throws Exception {
+    try (LogCapture logs = LogCapture.of(RequestLogFilter.CATEGORY)) {
+      given()
+          .contentType(ContentType.JSON)
+          .header("Content-Encoding", coding)
+          .body("not " + coding + " at all")
+          .post("/addresses")
+          .then()
+          .statusCode(400)
+          .statusLine("HTTP/1.1 400 Invalid JSON body")
+          .contentType("application/json")
+          .body("method", equalTo("POST"))
+          .body("uri", equalTo("/addresses"))
+          .body("code", equalTo(400))
+          .body("message", equalTo("Invalid JSON body"));
+      LogCapture.Line line = logs.await(l -> l.message().contains("status=400"));
+      assertEquals(Level.WARN, line.level());
+      assertTrue(line.message().contains("reason=\"Invalid JSON body\""), line.message());
+      assertEquals(1, logs.all(l -> l.message().contains("uri=/addresses ")).size());
+    }
+    given().get("/addresses").then().body("size()", equalTo(0));
+  }
+
+  @Test
+  void aTruncatedGzipBodyIs400() throws Exception {
+    byte[] zipped = gzip(ENTRY);
+    given()
+        .contentType(ContentType.JSON)
+        .header("Content-Encoding", "gzip")
+        .body(Arrays.copyOf(zipped, zipped.length / 2))
+        .post("/addresses")
+        .then()
+        .statusCode(400)
+        .body("message", equalTo("Invalid JSON body"));
+  }
+
+  @Test
+  void gzipAndDeflateBodiesAreDecoded() throws Exception {
+    String location =
+        given()
+            .contentType(ContentType.JSON)
+            .header("Content-Encoding", "x-gzip")
+            .body(gzip(ENTRY))
+            .post("/addresses")
+            .then()
+            .statusCode(201)
+            .extract()
+            .header("Location");
+    assertEquals(JsonPath.from(ENTRY).getMap("$"), read(location));
+    ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+    try (DeflaterOutputStream out = new DeflaterOutputStream(deflated)) {
+      out.write(UPDATED_ENTRY.getBytes(StandardCharsets.UTF_8));
+    }
+    given()
+        .contentType(ContentType.JSON)
+        .header("Content-Encoding", "deflate")
+        .body(deflated.toByteArray())
+        .put(location)
+        .then()
+        .statusCode(204);
+    assertEquals(JsonPath.from(UPDATED_ENTRY).getMap("$"), read(location));
+    given()
+        .contentType(ContentType.JSON)
+        .header("Content-Encoding", "identity")
+        .body(SMALL_ENTRY)
+        .post("/addresses")
+        .then()
+        .statusCode(201);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"foo", "br", "zstd", "compress", "gzip, identity", "gzip, gzip"})
+  void anUnsupportedCodingIs415NamingTheSupportedOnes(String coding) {
+    given()
+        .contentType(ContentType.JSON)
+        .header("Content-Encoding", coding)
+        .body(SMALL_ENTRY)
+        .post("/addresses")
+        .then()
+        .statusCode(415)
+        .statusLine("HTTP/1.1 415 Unsupported Content-Encoding")
+        .header("Accept-Encoding", "gzip, deflate")
+        .contentType("application/json")
+        .body("code", equalTo(415))
+        .body("message", equalTo("Unsupported Content-Encoding"));
+    given()
+        .contentType(ContentType.JSON)
+        .header("Content-Encoding", coding)
+        .body(SMALL_ENTRY)
+        .put(create(ENTRY))
+        .then()
+        .statusCode(415);
+    given().get("/addresses").then().body("size()", equalTo(1));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"GET", "PUT", "DELETE", "POST", "PATCH", "OPTIONS", "HEAD"})
+  void aMatrixParameterInThePathIsAnUnknownEndpoint(String method) {
+    String location = create(ENTRY);
+    for (String path : List.of(location + ";x", location + ";", "/addresses/a;b", "/addresses;x")) {
+      ValidatableResponse response =
+          given()
+              .urlEncodingEnabled(false)
+              .contentType(ContentType.JSON)
+              .body(UPDATED_ENTRY)
+              .request(method, path)
+              .then()
+              .statusCode(404)
+              .statusLine("HTTP/1.1 404 Unknown Endpoint");
+      if (!method.equals("HEAD")) {
+        response
+            .contentType("application/json")
+            .body("method", equalTo(method))
+            .body("uri", equalTo(path))
+            .body("message", equalTo("Unknown Endpoint"));
+      }
+    }
+    assertEquals(JsonPath.from(ENTRY).getMap("$"), read(location));
+  }
+
+  @Test
+  void responsesVaryOnAcceptEncoding() {
+    String location = create(ENTRY);
+    String etag =
+        given()
+            .header("Accept-Encoding", "gzip")
+            .get(location)
+            .then()
+            .statusCode(200)
+            .header("Content-Encoding", "gzip")
+            .header("Vary", "Accept-Encoding")
+            .extract()
+            .header("ETag");
+    given()
+        .header("If-None-Match", etag)
+        .get(location)
+        .then()
+        .statusCode(304)
+        .header("Vary", "Accept-Encoding");
+    given().get("/addresses").then().statusCode(200).header("Vary", "Accept-Encoding");
+    given().get("/addresses/nope").then().statusCode(404).header("Vary", "Accept-Encoding");
+  }
+
+  private static byte[] gzip(String text) throws Exception {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(zipped)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return zipped.toByteArray();
+  }
+}
