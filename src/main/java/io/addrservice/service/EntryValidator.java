@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 /**
@@ -36,6 +37,9 @@ public class EntryValidator {
 
   /** The most digits a number may have on either side of its decimal point. */
   static final int MAX_DIGITS = JsonMapping.MAX_DIGITS;
+
+  /** A property name that a JSON path may write after a dot; any other is quoted. */
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final ObjectMapper mapper;
   private final JsonSchema schema;
@@ -163,7 +167,8 @@ public class EntryValidator {
   }
 
   private static String child(String parent, String property) {
-    return property.matches("[A-Za-z_][A-Za-z0-9_]*")
+    // Once per property of every body: a compiled pattern, not String.matches.
+    return PLAIN_NAME.matcher(property).matches()
         ? parent + "." + property
         : parent + "['" + property.replace("\\", "\\\\").replace("'", "\\'") + "']";
   }
