@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Builds the fast-starting JVM deployment: the jar in Quarkus's aot-jar layout in
+# target/quarkus-aot/, plus app.aot, the JDK's ahead-of-time cache (JEP 483, 514, 515) of the
+# classes it loads and links and of the method profiles it gathers, written by a training run of
+# that jar. The cache needs a JDK 25 or later at build and at run time, the same JDK build both
+# times. Run it with:
+#
+#   cd target/quarkus-aot && "$(cat aot-java.txt)" -XX:+UseSerialGC -Xms16m -XX:AOTCache=app.aot \
+#     -jar quarkus-run.jar
+#
+# Usage: src/main/aot/build.sh              package with ./mvnw, then train
+#        src/main/aot/build.sh --train DIR   train DIR/quarkus-run.jar only (the container build)
+#        src/main/aot/build.sh --find-java   print the java it would train with
+#        src/main/aot/build.sh --java-major JAVA   print that java's major version
+# Environment:
+#   AOT_JAVA   the java to train with (default: the first JDK 25+ among $JAVA_HOME, java on the
+#              PATH and /usr/lib/jvm/*)
+#   AOT_JVM_OPTS  the JVM flags of the deployment (default below); the cache is valid only with
+#              the same collector, so train with the flags the service runs with
+#
+# The training run uses a scratch file store and a random port on 127.0.0.1, drives every
+# endpoint with curl (success and error paths, gzip both ways, paging and search, the /q/
+# endpoints), then stops the service; the JVM writes the cache as it exits.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
+JVM_OPTS=${AOT_JVM_OPTS:-"-XX:+UseSerialGC -Xms16m"}
+ROUNDS=${AOT_ROUNDS:-150}
+
+say() { printf 'aot: %s\n' "$*" >&2; }
+
+# The major version of java $1 (17, 25, ...), or 0 when it does not run.
+java_major() {
+  "$1" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -1 | grep . || echo 0
+}
+
+find_java() {
+  local candidate
+  for candidate in "${AOT_JAVA:-}" "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" \
+    /usr/lib/jvm/*/bin/java; do
+    if [[ -n $candidate && -x $candidate ]] && (($(java_major "$candidate") >= 25)); then
+      echo "$candidate"
+      return
+    fi
+  done
+  say "no JDK 25 or later found (set AOT_JAVA): the AOT cache needs one"
+  return 1
+}
+
+# Waits up to 60 s for Quarkus's "Listening on" line in log $1 and prints its port.
+listening_port() {
+  local i port
+  for ((i = 0; i < 600; i++)); do
+    port=$(sed -n 's|.*Listening on: http://[^:]*:\([0-9]*\).*|\1|p' "$1" | head -1)
+    if [[ -n $port ]]; then
+      echo "$port"
+      return
+    fi
+    sleep 0.1
+  done
+  say "the training run did not start; its log:"
+  cat "$1" >&2
+  return 1
+}
+
+# One round of requests against $1 (base URL): every endpoint, its answers and its errors.
+exercise() {
+  local base=$1 entry location id
+  entry='{"full_name":"Zoë Ødegaard","addresses":[{"kind":"home","building_name":"Sea View",'
+  entry+='"unit_number":12,"street_number":"4B","street_name":"Strandvejen","locality":"Hellerup",'
+  entry+='"city":"København","province":"Hovedstaden","pincode":2900,"country":"Denmark"}],'
+  entry+='"phone_numbers":[{"kind":"home","country_code":45,"local_number":20304050}],'
+  entry+='"fax_numbers":[],"emails":[{"kind":"work","email":"zoe@example.com"}]}'
+  location=$(curl -sS -o /dev/null -w '%header{location}' -H 'Content-Type: application/json' \
+    -d "$entry" "$base/addresses")
+  id=${location##*/}
+  if [[ -z $id ]]; then
+    say "POST /addresses gave no Location: the training run does not serve"
+    return 1
+  fi
+  # One curl, one connection: each request after --next has its own method, headers and body.
+  curl -sS -o /dev/null "$base/addresses/$id" \
+    --next -sS -o /dev/null --compressed "$base/addresses/$id" \
+    --next -sS -o /dev/null -H 'If-None-Match: "1"' "$base/addresses/$id" \
+    --next -sS -o /dev/null -X PUT -H 'If-Match: "1"' -d "$entry" "$base/addresses/$id" \
+    --next -sS -o /dev/null -X PUT -H 'If-Match: "1"' -d "$entry" "$base/addresses/$id" \
+    --next -sS -o /dev/null "$base/addresses?limit=10" \
+    --next -sS -o /dev/null --compressed "$base/addresses?limit=100&q=zo" \
+    --next -sS -o /dev/null "$base/addresses/?after=$id" \
+    --next -sS -o /dev/null "$base/addresses?limit=0" \
+    --next -sS -o /dev/null -d '{"full_name":' "$base/addresses" \
+    --next -sS -o /dev/null -d '{"full_name":"X","emails":[{"kind":"work","email":"no"}]}' \
+    "$base/addresses" \
+    --next -sS -o /dev/null -H 'Content-Type: image/png' -d '{}' "$base/addresses" \
+    --next -sS -o /dev/null -X PATCH "$base/addresses/$id" \
+    --next -sS -o /dev/null "$base/elsewhere" \
+    --next -sS -o /dev/null -X DELETE -H 'If-Match: "2"' "$base/addresses/$id" \
+    --next -sS -o /dev/null "$base/addresses/$id"
+  if command -v gzip >/dev/null; then
+    printf "%s" "$entry" | gzip | curl -sS -o /dev/null -H "Content-Encoding: gzip" \
+      --data-binary @- "$base/addresses"
+  fi
+}
+
+train() {
+  local app=$1 java scratch port pid i
+  java=$(find_java)
+  say "training $app/quarkus-run.jar with $java ($("$java" -version 2>&1 | head -1))"
+  scratch=$(mktemp -d /tmp/addrservice-aot.XXXXXX)
+  rm -f "$app/app.aot"
+  # shellcheck disable=SC2086 # the flags are words on purpose
+  (cd "$app" && exec "$java" $JVM_OPTS -XX:AOTCacheOutput=app.aot \
+    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=0 \
+    -Daddrservice.store.kind=file -Daddrservice.store.file.dir="$scratch/db" \
+    -jar quarkus-run.jar) >"$scratch/training.log" 2>&1 &
+  pid=$!
+  port=$(listening_port "$scratch/training.log") || {
+    kill "$pid" 2>/dev/null || true
+    return 1
+  }
+  for ((i = 0; i < ROUNDS; i++)); do
+    exercise "http://127.0.0.1:$port"
+  done
+  curl -sS -o /dev/null "http://127.0.0.1:$port/q/health/ready" \
+    -o /dev/null "http://127.0.0.1:$port/q/health/live" \
+    -o /dev/null "http://127.0.0.1:$port/q/metrics" \
+    -o /dev/null "http://127.0.0.1:$port/q/openapi" \
+    -o /dev/null "http://127.0.0.1:$port/q/openapi?format=json" \
+    -o /dev/null "http://127.0.0.1:$port/q/swagger-ui/"
+  kill -TERM "$pid"
+  wait "$pid" || true
+  if [[ ! -s $app/app.aot ]]; then
+    say "no app.aot was written; the training log:"
+    cat "$scratch/training.log" >&2
+    return 1
+  fi
+  echo "$java" >"$app/aot-java.txt"
+  rm -rf "$scratch"
+  say "wrote $app/app.aot ($(du -m "$app/app.aot" | cut -f1) MB) for $java"
+}
+
+case ${1:-} in
+  --train)
+    train "$(cd "$2" && pwd)"
+    ;;
+  --find-java)
+    find_java
+    ;;
+  --java-major)
+    java_major "$2"
+    ;;
+  *)
+    find_java >/dev/null
+    say "packaging target/quarkus-aot (./mvnw -B -q package -DskipTests -Dquarkus.package.jar.type=aot-jar)"
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.type=aot-jar \
+      -Dquarkus.package.output-directory=quarkus-aot)
+    train "$ROOT/target/quarkus-aot"
+    ;;
+esac
