@@ -18,6 +18,8 @@
 #   BENCH_ENTRIES=100000   entries loaded before measuring
 #   BENCH_STARTS=5         start-ups timed to the first 200
 #   BENCH_STORE=file       the engine (file is the default configuration)
+#   BENCH_JAVA=...         the JDK's java to run the service with (default: a JDK 25 or later if
+#                          there is one, for the AOT cache; else java on the PATH, with AppCDS)
 #   BENCH_JVM_OPTS=...     JVM flags of the service (default: the documented deployment flags)
 #   BENCH_JFR=1            record a JFR profile of the measured instance into the results
 #   BENCH_KEEP=1           keep the scratch directory
@@ -25,8 +27,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH="$ROOT/bench"
-APP="$ROOT/target/quarkus-app"
-JAR="$APP/quarkus-run.jar"
+AOT_BUILD="$ROOT/src/main/aot/build.sh"
 
 DURATION=${BENCH_DURATION:-10s}
 THREADS=${BENCH_THREADS:-2}
@@ -34,11 +35,26 @@ CONNECTIONS=${BENCH_CONNECTIONS:-64}
 ENTRIES=${BENCH_ENTRIES:-100000}
 STARTS=${BENCH_STARTS:-5}
 STORE=${BENCH_STORE:-file}
-# The flags a deployment uses too (README "Performance" says why each is there): the serial
-# collector and a small initial heap for a small resident set on a 2-core machine, and the
-# application class-data archive that the build writes (-Dquarkus.package.jar.appcds.enabled),
-# which the JVM only accepts with the jar named as when it was written: relative, from $APP.
-DEFAULT_JVM_OPTS="-XX:+UseSerialGC -Xms16m -XX:SharedArchiveFile=app-cds.jsa"
+# The deployment as README "Performance" describes it. With a JDK 25 or later: the aot-jar in
+# target/quarkus-aot and its AOT cache (src/main/aot/build.sh), which the JVM accepts only from
+# the same JDK build that wrote it. Without one: the fast-jar in target/quarkus-app and its
+# application class-data archive (-Dquarkus.package.jar.appcds.enabled), which the JVM accepts
+# only with the jar named as when it was written: relative, from $APP. Both with the serial
+# collector and a small initial heap, for a small resident set on a 2-core machine.
+if [[ -n ${BENCH_JAVA:-} ]]; then
+  JAVA=$BENCH_JAVA
+elif JAVA=$("$AOT_BUILD" --find-java 2>/dev/null); then
+  :
+else
+  JAVA=java
+fi
+if [[ $("$AOT_BUILD" --java-major "$JAVA") -ge 25 ]]; then
+  APP="$ROOT/target/quarkus-aot"
+  DEFAULT_JVM_OPTS="-XX:+UseSerialGC -Xms16m -XX:AOTCache=app.aot"
+else
+  APP="$ROOT/target/quarkus-app"
+  DEFAULT_JVM_OPTS="-XX:+UseSerialGC -Xms16m -XX:SharedArchiveFile=app-cds.jsa"
+fi
 JVM_OPTS=${BENCH_JVM_OPTS-$DEFAULT_JVM_OPTS}
 # Fewer glibc malloc arenas: the JVM's native allocations need no per-thread arenas here.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
@@ -82,8 +98,18 @@ ensure_tools() {
 }
 
 ensure_jar() {
-  if [[ ! -f $APP/app-cds.jsa ]] \
-    || [[ -n $(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$APP/app-cds.jsa" -print -quit) ]]; then
+  local archive=app-cds.jsa
+  [[ $APP == */quarkus-aot ]] && archive=app.aot
+  # Rebuilt when a source is newer, or a jar (the JVM refuses an archive older than its jars).
+  if [[ -f $APP/$archive ]] && [[ $archive != app.aot || $(cat "$APP/aot-java.txt") == "$JAVA" ]] \
+    && [[ -z $(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$APP/$archive" -print -quit) ]] \
+    && [[ -z $(find "$APP" -name '*.jar' -newer "$APP/$archive" -print -quit) ]]; then
+    return
+  fi
+  if [[ $archive == app.aot ]]; then
+    say "building the jar and its AOT cache (src/main/aot/build.sh, with $JAVA)"
+    AOT_JAVA=$JAVA "$AOT_BUILD"
+  else
     say "building the jar (./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)"
     (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)
   fi
@@ -126,7 +152,7 @@ start_service() {
   fi
   SERVICE_T0=$EPOCHREALTIME
   # shellcheck disable=SC2086 # the flags are words on purpose
-  (cd "$APP" && exec java $JVM_OPTS $extra \
+  (cd "$APP" && exec "$JAVA" $JVM_OPTS $extra \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
     -Daddrservice.store.kind="$STORE" \
     -jar quarkus-run.jar) >"$log" 2>&1 &
@@ -216,6 +242,12 @@ for ((i = 1; i <= STARTS; i++)); do
   STARTUP_MS+=("$(wait_first_200 "$PORT")")
   stop_service
   STARTED_IN+=("$(started_in_ms "$SERVICE_LOG")")
+  # A refused archive is only a warning to the JVM, which then starts without it: not the
+  # deployment being measured.
+  if grep -E '^\[[0-9.]+s\]\[(warning|error) *\]\[(aot|cds)' "$SERVICE_LOG" >&2; then
+    say "the JVM refused the class archive in $APP (rebuild it: see ensure_jar)"
+    exit 1
+  fi
   say "start $i: first 200 after ${STARTUP_MS[-1]} ms (Quarkus: started in ${STARTED_IN[-1]} ms)"
 done
 cp "$SCRATCH/start-1.log" "$RESULTS/service-start.log"
@@ -413,10 +445,11 @@ row() {
   echo
   echo "Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)," \
     "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM," \
-    "$(java -version 2>&1 | head -1), $(uname -sr)."
+    "$("$JAVA" -version 2>&1 | head -1), $(uname -sr)."
   echo "Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; before each wrk run: see"
   echo "the raw files (the POST and PUT runs raise it themselves: threads waiting in fsync count)."
-  echo "JVM flags: \`${JVM_OPTS:-(none)}\`, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset}."
+  echo "The service: \`${APP#"$ROOT"/}/quarkus-run.jar\` on \`$JAVA\`; JVM flags: \`${JVM_OPTS:-(none)}\`,"
+  echo "MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset}."
 } >"$RESULTS/report.md"
 cp "$RESULTS/report.md" "$BENCH/results/latest.md"
 echo
