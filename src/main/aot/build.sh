@@ -17,6 +17,8 @@
 #              PATH and /usr/lib/jvm/*)
 #   AOT_JVM_OPTS  the JVM flags of the deployment (default below); the cache is valid only with
 #              the same collector, so train with the flags the service runs with
+#   AOT_JAR    the jar as the service's command line names it (default quarkus-run.jar, from the
+#              layout's directory): the JVM refuses the cache when -jar names it otherwise
 #
 # The training run uses a scratch file store and a random port on 127.0.0.1, drives every
 # endpoint with curl (success and error paths, gzip both ways, paging and search, the /q/
@@ -113,7 +115,7 @@ train() {
   (cd "$app" && exec "$java" $JVM_OPTS -XX:AOTCacheOutput=app.aot \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=0 \
     -Daddrservice.store.kind=file -Daddrservice.store.file.dir="$scratch/db" \
-    -jar quarkus-run.jar) >"$scratch/training.log" 2>&1 &
+    -jar "${AOT_JAR:-quarkus-run.jar}") >"$scratch/training.log" 2>&1 &
   pid=$!
   port=$(listening_port "$scratch/training.log") || {
     kill "$pid" 2>/dev/null || true
