@@ -50,10 +50,12 @@ find_java() {
   return 1
 }
 
-# Waits up to 60 s for Quarkus's "Listening on" line in log $1 and prints its port.
+# Waits up to 60 s for Quarkus's "Listening on" line in log $1 and prints its port; fails sooner
+# if the training run has exited.
 listening_port() {
   local i port
   for ((i = 0; i < 600; i++)); do
+    kill -0 "$TRAINING_PID" 2>/dev/null || return 1
     port=$(sed -n 's|.*Listening on: http://[^:]*:\([0-9]*\).*|\1|p' "$1" | head -1)
     if [[ -n $port ]]; then
       echo "$port"
@@ -61,8 +63,6 @@ listening_port() {
     fi
     sleep 0.1
   done
-  say "the training run did not start; its log:"
-  cat "$1" >&2
   return 1
 }
 
@@ -75,7 +75,7 @@ exercise() {
   entry+='"phone_numbers":[{"kind":"home","country_code":45,"local_number":20304050}],'
   entry+='"fax_numbers":[],"emails":[{"kind":"work","email":"zoe@example.com"}]}'
   location=$(curl -sS -o /dev/null -w '%header{location}' -H 'Content-Type: application/json' \
-    -d "$entry" "$base/addresses")
+    -d "$entry" "$base/addresses") || return 1
   id=${location##*/}
   if [[ -z $id ]]; then
     say "POST /addresses gave no Location: the training run does not serve"
@@ -98,47 +98,61 @@ exercise() {
     --next -sS -o /dev/null -X PATCH "$base/addresses/$id" \
     --next -sS -o /dev/null "$base/elsewhere" \
     --next -sS -o /dev/null -X DELETE -H 'If-Match: "2"' "$base/addresses/$id" \
-    --next -sS -o /dev/null "$base/addresses/$id"
+    --next -sS -o /dev/null "$base/addresses/$id" || return 1
   if command -v gzip >/dev/null; then
     printf "%s" "$entry" | gzip | curl -sS -o /dev/null -H "Content-Encoding: gzip" \
-      --data-binary @- "$base/addresses"
+      --data-binary @- "$base/addresses" || return 1
   fi
 }
 
+# The training run's process and scratch directory, for the exit trap.
+TRAINING_PID=""
+TRAINING_DIR=""
+cleanup() {
+  if [[ -n $TRAINING_PID ]]; then
+    kill "$TRAINING_PID" 2>/dev/null || true
+  fi
+  if [[ -n $TRAINING_DIR ]]; then
+    rm -rf "$TRAINING_DIR"
+  fi
+}
+trap cleanup EXIT
+
+# Says that the training run failed, with its log.
+training_failed() {
+  say "$1; the training run's log:"
+  cat "$TRAINING_DIR/training.log" >&2
+  return 1
+}
+
 train() {
-  local app=$1 java scratch port pid i
+  local app=$1 java port i
   java=$(find_java)
   say "training $app/quarkus-run.jar with $java ($("$java" -version 2>&1 | head -1))"
-  scratch=$(mktemp -d /tmp/addrservice-aot.XXXXXX)
+  TRAINING_DIR=$(mktemp -d /tmp/addrservice-aot.XXXXXX)
   rm -f "$app/app.aot"
   # shellcheck disable=SC2086 # the flags are words on purpose
   (cd "$app" && exec "$java" $JVM_OPTS -XX:AOTCacheOutput=app.aot \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=0 \
-    -Daddrservice.store.kind=file -Daddrservice.store.file.dir="$scratch/db" \
-    -jar "${AOT_JAR:-quarkus-run.jar}") >"$scratch/training.log" 2>&1 &
-  pid=$!
-  port=$(listening_port "$scratch/training.log") || {
-    kill "$pid" 2>/dev/null || true
-    return 1
-  }
+    -Daddrservice.store.kind=file -Daddrservice.store.file.dir="$TRAINING_DIR/db" \
+    -jar "${AOT_JAR:-quarkus-run.jar}") >"$TRAINING_DIR/training.log" 2>&1 &
+  TRAINING_PID=$!
+  port=$(listening_port "$TRAINING_DIR/training.log") || training_failed "it did not start"
   for ((i = 0; i < ROUNDS; i++)); do
-    exercise "http://127.0.0.1:$port"
+    exercise "http://127.0.0.1:$port" || training_failed "a request failed"
   done
   curl -sS -o /dev/null "http://127.0.0.1:$port/q/health/ready" \
     -o /dev/null "http://127.0.0.1:$port/q/health/live" \
     -o /dev/null "http://127.0.0.1:$port/q/metrics" \
     -o /dev/null "http://127.0.0.1:$port/q/openapi" \
     -o /dev/null "http://127.0.0.1:$port/q/openapi?format=json" \
-    -o /dev/null "http://127.0.0.1:$port/q/swagger-ui/"
-  kill -TERM "$pid"
-  wait "$pid" || true
-  if [[ ! -s $app/app.aot ]]; then
-    say "no app.aot was written; the training log:"
-    cat "$scratch/training.log" >&2
-    return 1
-  fi
+    -o /dev/null "http://127.0.0.1:$port/q/swagger-ui/" || training_failed "a request failed"
+  # The JVM writes the cache as it exits, after Quarkus's shutdown.
+  kill -TERM "$TRAINING_PID"
+  wait "$TRAINING_PID" || true
+  TRAINING_PID=""
+  [[ -s $app/app.aot ]] || training_failed "no app.aot was written"
   echo "$java" >"$app/aot-java.txt"
-  rm -rf "$scratch"
   say "wrote $app/app.aot ($(du -m "$app/app.aot" | cut -f1) MB) for $java"
 }
 
