@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The addrservice benchmark: one command, `bench/run.sh`, from the repository root or anywhere.
 #
-# It builds the jar if the sources are newer, installs wrk and nginx with apt-get if they are
-# missing, starts the packaged jar on the default file store in a scratch directory, loads
-# BENCH_ENTRIES realistic entries with concurrent POSTs, and measures with wrk (every run bounded
-# by BENCH_DURATION): GET by id, GET of random ids, a page of 100, PUT, durable POST and a 90/10
-# read/write mix, plus nginx serving the same GET's bytes as a static file, which is the machine's
-# ceiling, and the disk's own ceiling for the file store's durable write (DurableWriteCeiling.java).
+# It builds the deployment if the sources are newer (on a JDK 25+, the aot-jar and its trained AOT
+# cache, src/main/aot/build.sh; else the fast-jar with AppCDS), installs wrk and nginx with apt-get
+# if they are missing, starts the packaged jar on the default file store in a scratch directory,
+# loads BENCH_ENTRIES realistic entries with concurrent POSTs, and measures with wrk (every run
+# bounded by BENCH_DURATION): GET by id, GET of random ids, a page of 100, PUT, durable POST and a
+# 90/10 read/write mix, plus nginx serving the same GET's bytes as a static file, which is the
+# machine's ceiling, and the disk's own ceiling for the file store's durable write
+# (DurableWriteCeiling.java).
 # It also times start-up to the first 200, the file store's loading of the whole book,
 # and reads the resident memory. The tables go to stdout and to bench/results/<time>/report.md
 # (with every raw wrk output) and bench/results/latest.md.
