@@ -74,8 +74,10 @@ exercise() {
   entry+='"city":"København","province":"Hovedstaden","pincode":2900,"country":"Denmark"}],'
   entry+='"phone_numbers":[{"kind":"home","country_code":45,"local_number":20304050}],'
   entry+='"fax_numbers":[],"emails":[{"kind":"work","email":"zoe@example.com"}]}'
-  location=$(curl -sS -o /dev/null -w '%header{location}' -H 'Content-Type: application/json' \
-    -d "$entry" "$base/addresses") || return 1
+  # The headers through -D rather than -w '%header{...}', which curl only has since 7.84 (RHEL 9,
+  # the container image's base, ships 7.76).
+  location=$(curl -sS -o /dev/null -D - -H 'Content-Type: application/json' -d "$entry" \
+    "$base/addresses" | tr -d '\r' | sed -n 's/^[Ll]ocation: *//p') || return 1
   id=${location##*/}
   if [[ -z $id ]]; then
     say "POST /addresses gave no Location: the training run does not serve"
