@@ -85,12 +85,12 @@ exercise() {
   fi
   # One curl, one connection: each request after --next has its own method, headers and body.
   curl -sS -o /dev/null "$base/addresses/$id" \
-    --next -sS -o /dev/null --compressed "$base/addresses/$id" \
+    --next -sS -o /dev/null -H 'Accept-Encoding: gzip' "$base/addresses/$id" \
     --next -sS -o /dev/null -H 'If-None-Match: "1"' "$base/addresses/$id" \
     --next -sS -o /dev/null -X PUT -H 'If-Match: "1"' -d "$entry" "$base/addresses/$id" \
     --next -sS -o /dev/null -X PUT -H 'If-Match: "1"' -d "$entry" "$base/addresses/$id" \
     --next -sS -o /dev/null "$base/addresses?limit=10" \
-    --next -sS -o /dev/null --compressed "$base/addresses?limit=100&q=zo" \
+    --next -sS -o /dev/null -H 'Accept-Encoding: gzip' "$base/addresses?limit=100&q=zo" \
     --next -sS -o /dev/null "$base/addresses/?after=$id" \
     --next -sS -o /dev/null "$base/addresses?limit=0" \
     --next -sS -o /dev/null -d '{"full_name":' "$base/addresses" \
