@@ -19,6 +19,7 @@
 #              the same collector, so train with the flags the service runs with
 #   AOT_JAR    the jar as the service's command line names it (default quarkus-run.jar, from the
 #              layout's directory): the JVM refuses the cache when -jar names it otherwise
+#   AOT_ROUNDS how many times the training goes through the endpoints (default 150, about 15 s)
 #
 # The training run uses a scratch file store and a random port on 127.0.0.1, drives every
 # endpoint with curl (success and error paths, gzip both ways, paging and search, the /q/
