@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Set;
 
 /** Entity tags (RFC 9110 §8.8.3) for entry versions: the version in quotes, a strong validator. */
-final class EntityTags {
+public final class EntityTags {
   private EntityTags() {}
 
   /** The ETag of an entry at {@code version}. */
-  static EntityTag of(long version) {
+  public static EntityTag of(long version) {
     return new EntityTag(Long.toString(version));
   }
 

@@ -34,7 +34,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -366,9 +365,7 @@ final class FileStore implements AddressStore, AutoCloseable {
 
   @Override
   public List<VersionedEntry> list(String after, int limit, String text) {
-    ConcurrentNavigableMap<String, VersionedEntry> from =
-        after == null ? entries : entries.tailMap(after, false);
-    return EntryListing.page(from.values(), limit, text);
+    return EntryListing.page(entries, after, limit, text);
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.UnaryOperator;
 
@@ -80,16 +79,11 @@ final class MemoryStore implements AddressStore {
 
   @Override
   public List<VersionedEntry> list(String after, int limit, String text) {
-    return EntryListing.page(tail(entries, after).values(), limit, text);
+    return EntryListing.page(entries, after, limit, text);
   }
 
   @Override
   public long count() {
     return entries.size();
-  }
-
-  private static <V> ConcurrentNavigableMap<String, V> tail(
-      ConcurrentNavigableMap<String, V> map, String after) {
-    return after == null ? map : map.tailMap(after, false);
   }
 }

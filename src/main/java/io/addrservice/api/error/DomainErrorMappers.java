@@ -1,9 +1,9 @@
 package io.addrservice.api.error;
 
+import io.addrservice.api.EntityTags;
 import io.addrservice.service.EntryNotFoundException;
 import io.addrservice.service.VersionMismatchException;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -27,7 +27,7 @@ public class DomainErrorMappers {
   public Response versionMismatch(VersionMismatchException e, HttpServerRequest request) {
     return errors
         .of(request, Status.PRECONDITION_FAILED, e.getMessage(), e)
-        .tag(new EntityTag(Long.toString(e.currentVersion())))
+        .tag(EntityTags.of(e.currentVersion()))
         .build();
   }
 }
