@@ -22,9 +22,12 @@ public class DurableWriteCeiling {
   private static final AtomicLong CHANGES = new AtomicLong();
   private static final Object SYNC = new Object();
   private static long synced;
+  // The directory, open for the whole run as the store keeps it.
+  private static FileChannel directory;
 
   public static void main(String[] args) throws Exception {
     Path dir = Files.createDirectories(Path.of(args[0]));
+    directory = FileChannel.open(dir, StandardOpenOption.READ);
     int threads = Integer.parseInt(args[1]);
     long deadline = System.nanoTime() + Long.parseLong(args[2]) * 1_000_000_000L;
     long[][] latencies = new long[threads][];
@@ -87,9 +90,7 @@ public class DurableWriteCeiling {
       synchronized (SYNC) {
         if (synced < change) {
           long covered = CHANGES.get();
-          try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-          }
+          directory.force(true);
           synced = covered;
         }
       }

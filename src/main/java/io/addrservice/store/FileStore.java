@@ -69,6 +69,10 @@ final class FileStore implements AddressStore, AutoCloseable {
   private final ObjectReader documentReader;
   private final FileChannel lockChannel;
   private final FileLock lock;
+
+  /** The directory itself, open for the store's life: each sync is one fsync, no open or close. */
+  private final FileChannel directoryChannel;
+
   private final ConcurrentSkipListMap<String, VersionedEntry> entries =
       new ConcurrentSkipListMap<>();
 
@@ -87,12 +91,18 @@ final class FileStore implements AddressStore, AutoCloseable {
   /** The count of changes that the last completed directory sync covers (under directorySync). */
   private long directorySynced;
 
-  private FileStore(Path directory, ObjectMapper mapper, FileChannel lockChannel, FileLock lock) {
+  private FileStore(
+      Path directory,
+      ObjectMapper mapper,
+      FileChannel lockChannel,
+      FileLock lock,
+      FileChannel directoryChannel) {
     this.directory = directory;
     this.mapper = mapper;
     this.documentReader = mapper.readerFor(StoredDocument.class);
     this.lockChannel = lockChannel;
     this.lock = lock;
+    this.directoryChannel = directoryChannel;
   }
 
   /**
@@ -114,16 +124,19 @@ final class FileStore implements AddressStore, AutoCloseable {
           "The file store directory " + dir + " is already open in this process");
     }
     FileChannel channel = null;
+    FileChannel directoryChannel = null;
     try {
       channel =
           FileChannel.open(
               dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = tryLock(channel, dir);
-      FileStore store = new FileStore(dir, mapper, channel, lock);
+      directoryChannel = FileChannel.open(dir, StandardOpenOption.READ);
+      FileStore store = new FileStore(dir, mapper, channel, lock, directoryChannel);
       store.recordOwner();
       store.load();
       return store;
     } catch (IOException | RuntimeException e) {
+      closeQuietly(directoryChannel);
       closeQuietly(channel);
       OPEN_DIRECTORIES.remove(dir);
       if (e instanceof IOException io) {
@@ -385,6 +398,10 @@ final class FileStore implements AddressStore, AutoCloseable {
     } catch (IOException e) {
       Log.warnf("Could not release the lock on %s: %s", directory, e.getMessage());
     } finally {
+      // Not in the middle of a sync.
+      synchronized (directorySync) {
+        closeQuietly(directoryChannel);
+      }
       closeQuietly(lockChannel);
       OPEN_DIRECTORIES.remove(directory);
     }
@@ -488,8 +505,8 @@ final class FileStore implements AddressStore, AutoCloseable {
         return;
       }
       long covered = directoryChanges.get();
-      try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-        dir.force(true);
+      try {
+        directoryChannel.force(true);
       } catch (IOException e) {
         throw new StoreUnavailableException("Cannot sync the directory " + directory, e);
       }
