@@ -8,6 +8,7 @@ import io.addrservice.model.VersionedEntry;
 import io.addrservice.service.AddressBookService;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.EntityTag;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -74,11 +75,10 @@ class EntryBodies {
         out[at++] = ',';
       }
       // Ids are 32 hex digits (the service accepts no other): ASCII, nothing to escape.
-      String id = entries.get(i).id();
+      byte[] id = entries.get(i).id().getBytes(StandardCharsets.US_ASCII);
       out[at++] = '"';
-      for (int c = 0; c < id.length(); c++) {
-        out[at++] = (byte) id.charAt(c);
-      }
+      System.arraycopy(id, 0, out, at, id.length);
+      at += id.length;
       out[at++] = '"';
       out[at++] = ':';
       System.arraycopy(bodies[i], 0, out, at, bodies[i].length);
