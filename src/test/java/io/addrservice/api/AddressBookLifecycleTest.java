@@ -81,15 +81,6 @@ class AddressBookLifecycleTest extends ApiTestSupport {
 
   @Test
   void anUnknownEndpointIs404WithTheErrorBody() {
-    given()
-        .get("/xyz")
-        .then()
-        .statusCode(404)
-        .statusLine("HTTP/1.1 404 Unknown Endpoint")
-        .contentType("application/json")
-        .body("method", equalTo("GET"))
-        .body("uri", equalTo("/xyz"))
-        .body("code", equalTo(404))
-        .body("message", equalTo("Unknown Endpoint"));
+    assertErrorBody(given().get("/xyz").then(), 404, "Unknown Endpoint", "GET", "/xyz");
   }
 }

@@ -1,9 +1,11 @@
 package io.addrservice.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,5 +85,21 @@ abstract class ApiTestSupport {
   /** The entry at {@code path} as a map, for comparisons that ignore key order. */
   static Map<String, Object> read(String path) {
     return given().get(path).then().statusCode(200).extract().jsonPath().getMap("$");
+  }
+
+  /**
+   * Asserts DESIGN.md §3's error answer: {@code code} with {@code message} as its reason phrase,
+   * and the JSON error body naming the request's method and URI, the code and the message.
+   */
+  static ValidatableResponse assertErrorBody(
+      ValidatableResponse response, int code, String message, String method, String uri) {
+    return response
+        .statusCode(code)
+        .statusLine("HTTP/1.1 " + code + " " + message)
+        .contentType("application/json")
+        .body("method", equalTo(method))
+        .body("uri", equalTo(uri))
+        .body("code", equalTo(code))
+        .body("message", equalTo(message));
   }
 }

@@ -35,18 +35,16 @@ class ErrorContractTest extends ApiTestSupport {
 
   @Test
   void invalidJsonHasTheErrorBodyAndReasonPhrase() {
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"full_name\": ")
-        .post("/addresses")
-        .then()
-        .statusCode(400)
-        .statusLine("HTTP/1.1 400 Invalid JSON body")
-        .contentType("application/json")
-        .body("method", equalTo("POST"))
-        .body("uri", equalTo("/addresses"))
-        .body("code", equalTo(400))
-        .body("message", equalTo("Invalid JSON body"))
+    assertErrorBody(
+            given()
+                .contentType(ContentType.JSON)
+                .body("{\"full_name\": ")
+                .post("/addresses")
+                .then(),
+            400,
+            "Invalid JSON body",
+            "POST",
+            "/addresses")
         .body("$", not(hasKey("errors")))
         .body("$", not(hasKey("trace")));
   }

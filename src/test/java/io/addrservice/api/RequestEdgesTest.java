@@ -34,19 +34,17 @@ class RequestEdgesTest extends ApiTestSupport {
   @ValueSource(strings = {"gzip", "x-gzip", "deflate", "GZIP"})
   void aBodyThatIsNotInItsCodingIs400WithTheErrorBody(String coding) throws Exception {
     try (LogCapture logs = LogCapture.of(RequestLogFilter.CATEGORY)) {
-      given()
-          .contentType(ContentType.JSON)
-          .header("Content-Encoding", coding)
-          .body("not " + coding + " at all")
-          .post("/addresses")
-          .then()
-          .statusCode(400)
-          .statusLine("HTTP/1.1 400 Invalid JSON body")
-          .contentType("application/json")
-          .body("method", equalTo("POST"))
-          .body("uri", equalTo("/addresses"))
-          .body("code", equalTo(400))
-          .body("message", equalTo("Invalid JSON body"));
+      assertErrorBody(
+          given()
+              .contentType(ContentType.JSON)
+              .header("Content-Encoding", coding)
+              .body("not " + coding + " at all")
+              .post("/addresses")
+              .then(),
+          400,
+          "Invalid JSON body",
+          "POST",
+          "/addresses");
       LogCapture.Line line = logs.await(l -> l.message().contains("status=400"));
       assertEquals(Level.WARN, line.level());
       assertTrue(line.message().contains("reason=\"Invalid JSON body\""), line.message());
