@@ -203,8 +203,9 @@ public class AddressBookResource {
   }
 
   private Response getNow(String id, List<String> ifNoneMatch) {
-    EntryBodies.Body body = bodies.of(service.get(id));
-    if (EntityTags.noneMatchNames(ifNoneMatch, body.version())) {
+    VersionedEntry found = service.get(id);
+    EntryBodies.Body body = bodies.of(found);
+    if (EntityTags.noneMatchNames(ifNoneMatch, found.version())) {
       return Response.notModified(body.tag()).build();
     }
     return Response.ok(body.json(), EntryBodies.JSON_UTF8).tag(body.tag()).build();
@@ -273,7 +274,6 @@ public class AddressBookResource {
           @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch) {
     service.delete(id, EntityTags.ifMatch(ifMatch));
-    bodies.forget(id);
     return Response.noContent().build();
   }
 

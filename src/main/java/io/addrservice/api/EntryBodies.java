@@ -5,19 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.VersionedEntry;
-import io.addrservice.service.AddressBookService;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.EntityTag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The JSON of entries as response bodies, serialised once per version when the store keeps every
- * entry in memory: a read then copies bytes instead of walking the records with Jackson, and a page
- * of 100 is 100 copies. The cache holds one body per id (the latest version read) and a delete
- * drops it, so it never outgrows the store. Over a shared database, where another instance may
- * write, every read serialises afresh.
+ * The JSON of entries as response bodies, serialised once per version: a read then copies bytes
+ * instead of walking the records with Jackson, and a page of 100 is 100 copies. Each body is kept
+ * with the entry it was made from ({@link VersionedEntry#derived}), so it lives exactly as long as
+ * that version does in the store, and finding it is a field read. Over a database every read brings
+ * a new object, so every read serialises afresh.
  */
 @Singleton
 class EntryBodies {
@@ -25,34 +23,17 @@ class EntryBodies {
   static final String JSON_UTF8 = "application/json;charset=UTF-8";
 
   private final ObjectWriter writer;
-  private final boolean cached;
-  private final ConcurrentHashMap<String, Body> byId = new ConcurrentHashMap<>();
 
-  EntryBodies(ObjectMapper mapper, AddressBookService service) {
+  EntryBodies(ObjectMapper mapper) {
     this.writer = mapper.writerFor(AddressEntry.class);
-    this.cached = service.readsFromMemory();
   }
 
-  /** One entry's body and ETag, as sent for {@code found}. */
-  record Body(long version, byte[] json, EntityTag tag) {}
+  /** One entry's body and ETag, as sent for the version it was made from. */
+  record Body(byte[] json, EntityTag tag) {}
 
   /** The body of {@code found} at its version. */
   Body of(VersionedEntry found) {
-    if (!cached) {
-      return serialise(found);
-    }
-    Body body = byId.get(found.id());
-    if (body == null || body.version() != found.version()) {
-      // Two readers may both serialise a new version: the same bytes, so either may win.
-      body = serialise(found);
-      byId.put(found.id(), body);
-    }
-    return body;
-  }
-
-  /** Forgets a deleted entry's body. */
-  void forget(String id) {
-    byId.remove(id);
+    return found.derived(Body.class, this::serialise);
   }
 
   /**
@@ -90,8 +71,7 @@ class EntryBodies {
 
   private Body serialise(VersionedEntry found) {
     try {
-      return new Body(
-          found.version(), writer.writeValueAsBytes(found.entry()), EntityTags.of(found.version()));
+      return new Body(writer.writeValueAsBytes(found.entry()), EntityTags.of(found.version()));
     } catch (JsonProcessingException e) {
       // Records of strings, numbers and lists always serialise; reaching this is a bug.
       throw new IllegalStateException("Cannot serialise entry " + found.id(), e);
