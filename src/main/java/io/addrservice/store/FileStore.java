@@ -26,6 +26,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -224,7 +225,8 @@ final class FileStore implements AddressStore, AutoCloseable {
     if (name.equals(LOCK_FILE)) {
       return null;
     }
-    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+    BasicFileAttributes attributes = regularFileAttributes(file);
+    if (attributes == null) {
       // Never followed: a link could lead outside the directory.
       Log.warnf("Ignored %s: not a regular file", file);
     } else if (TEMP_FILE.matcher(name).matches()) {
@@ -236,7 +238,7 @@ final class FileStore implements AddressStore, AutoCloseable {
     } else if (ENTRY_FILE.matcher(name).matches()) {
       String id = name.substring(0, name.length() - ENTRY_SUFFIX.length());
       try {
-        return read(file, id);
+        return read(file, id, attributes.size());
       } catch (IOException | RuntimeException e) {
         unreadable.add(id);
         skipped.incrementAndGet();
@@ -251,10 +253,21 @@ final class FileStore implements AddressStore, AutoCloseable {
     return null;
   }
 
-  private VersionedEntry read(Path file, String id) throws IOException {
+  /** The attributes of {@code file} if it is a regular file (not a link to one), else null. */
+  private static BasicFileAttributes regularFileAttributes(Path file) {
+    try {
+      BasicFileAttributes attributes =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return attributes.isRegularFile() ? attributes : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private VersionedEntry read(Path file, String id, long size) throws IOException {
     // Bound straight from the bytes, without an intermediate tree: half the work per file, which
     // is most of the start-up time with a large book. Unknown or repeated fields fail the binding.
-    StoredDocument document = documentReader.readValue(Files.readAllBytes(file));
+    StoredDocument document = documentReader.readValue(contents(file, size));
     if (document == null) {
       throw new IOException("not a JSON object");
     }
@@ -275,6 +288,29 @@ final class FileStore implements AddressStore, AutoCloseable {
       throw new IOException("its entry lacks full_name or an e-mail address");
     }
     return new VersionedEntry(id, version.longValue(), bound);
+  }
+
+  /**
+   * The bytes of the regular file {@code file}, {@code size} of them (its {@code lstat} said so):
+   * an open, a read and a close. {@code Files.readAllBytes} asks for the size again and reads once
+   * more to see the end, two more system calls per file, and system calls are half of a large
+   * book's load. Nothing else writes the directory while this process holds its lock; a file that
+   * shrank since is read short, and then fails to parse.
+   */
+  private static byte[] contents(Path file, long size) throws IOException {
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new IOException("larger than 2 GB");
+    }
+    ByteBuffer bytes = ByteBuffer.allocate((int) size);
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      while (bytes.hasRemaining()) {
+        if (channel.read(bytes) < 0) {
+          return Arrays.copyOf(bytes.array(), bytes.position());
+        }
+      }
+    }
+    return bytes.array();
   }
 
   /**

@@ -31,6 +31,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on the file engine, and what only the file engine promises. */
@@ -184,6 +185,28 @@ class FileStoreTest extends AddressStoreContractTest {
     }
     // Once the other process has gone, the directory opens again.
     store = FileStore.open(dir, MAPPER);
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void linksAndFilesThatAreNotRegularAreIgnoredAtLoad() throws Exception {
+    store.insert(ID_1, entry("Ada"));
+    ((FileStore) store).close();
+    // A valid entry outside the directory, linked in under an entry file's name: never followed.
+    Path outside = temp.resolve(ID_2 + ".json");
+    Files.writeString(
+        outside, "{\"id\":\"" + ID_2 + "\",\"version\":1,\"entry\":{\"full_name\":\"X\"}}");
+    Files.createSymbolicLink(dir.resolve(ID_2 + ".json"), outside);
+    Files.createDirectory(dir.resolve(ID_3 + ".json"));
+    // A named pipe would block a plain read for ever: it must not even be opened.
+    Path pipe = dir.resolve(ID_4 + ".json");
+    Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+    FileStore reopened = reopen();
+    assertEquals(List.of(ID_1), ids(reopened.list(null, 10, null)));
+    assertTrue(Files.isSymbolicLink(dir.resolve(ID_2 + ".json")));
+    assertTrue(Files.isDirectory(dir.resolve(ID_3 + ".json")));
+    assertTrue(Files.exists(pipe));
   }
 
   @Test
