@@ -1,6 +1,5 @@
 package io.addrservice.model;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -16,10 +15,9 @@ import java.util.function.Function;
  * of probing a cache 100 times). A database read builds a new object, so there the form is derived
  * per read and can never outlive another instance's write.
  *
- * <p>Registered for reflection because stores may write or bind it with Jackson outside any JAX-RS
- * signature, where Quarkus cannot see it; a native executable reflects only on registered classes.
+ * <p>No JSON mapper reads or writes it (the file store has its own document type, the database its
+ * columns), so it needs no registration for reflection in a native executable.
  */
-@RegisterForReflection
 public final class VersionedEntry {
   private final String id;
   private final long version;
