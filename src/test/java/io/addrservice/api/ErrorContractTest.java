@@ -229,13 +229,15 @@ class ErrorContractTest extends ApiTestSupport {
                 Map.of("path", "$.addresses[0].kind", "message", "must be one of [home, work]")));
   }
 
-  @Test
-  void beanValidationBacksUpTheSchemaWithTheSameBody() {
+  @ParameterizedTest
+  @ValueSource(strings = {"POST", "PUT"})
+  void beanValidationBacksUpTheSchemaWithTheSameBody(String method) {
+    String path = method.equals("POST") ? "/addresses" : create("{\"full_name\": \"Ada\"}");
     // U+2028 is not "\\s" to the schema's pattern but is whitespace to @NotBlank.
     given()
         .contentType(ContentType.JSON)
         .body("{\"full_name\": \"\u2028\"}".getBytes(StandardCharsets.UTF_8))
-        .post("/addresses")
+        .request(method, path)
         .then()
         .statusCode(400)
         .statusLine("HTTP/1.1 400 JSON Schema validation failed")
