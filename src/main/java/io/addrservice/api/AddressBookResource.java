@@ -1,6 +1,12 @@
 package io.addrservice.api;
 
+import io.addrservice.api.body.EntryBodies;
 import io.addrservice.api.error.ErrorBody;
+import io.addrservice.api.http.AllowedMethods;
+import io.addrservice.api.http.EntityTags;
+import io.addrservice.api.http.Reads;
+import io.addrservice.api.openapi.Examples;
+import io.addrservice.api.openapi.OpenApiPageLimits;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.service.AddressBookService;

@@ -1,8 +1,8 @@
 package io.addrservice.api.error;
 
-import io.addrservice.api.BodyTooLargeException;
-import io.addrservice.api.InvalidJsonException;
-import io.addrservice.api.UnsupportedContentEncodingException;
+import io.addrservice.api.body.BodyTooLargeException;
+import io.addrservice.api.body.InvalidJsonException;
+import io.addrservice.api.body.UnsupportedContentEncodingException;
 import io.addrservice.service.InvalidRequestException;
 import io.addrservice.service.Violation;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,0 +1,81 @@
+package io.addrservice.api.body;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.addrservice.api.http.EntityTags;
+import io.addrservice.model.AddressEntry;
+import io.addrservice.model.VersionedEntry;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.EntityTag;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The JSON of entries as response bodies, serialised once per version: a read then copies bytes
+ * instead of walking the records with Jackson, and a page of 100 is 100 copies. Each body is kept
+ * with the entry it was made from ({@link VersionedEntry#derived}), so it lives exactly as long as
+ * that version does in the store, and finding it is a field read. Over a database every read brings
+ * a new object, so every read serialises afresh.
+ */
+@Singleton
+public class EntryBodies {
+  /** What Quarkus REST sends for a JSON entity: kept, so the cached path is not told apart. */
+  public static final String JSON_UTF8 = "application/json;charset=UTF-8";
+
+  private final ObjectWriter writer;
+
+  public EntryBodies(ObjectMapper mapper) {
+    this.writer = mapper.writerFor(AddressEntry.class);
+  }
+
+  /** One entry's body and ETag, as sent for the version it was made from. */
+  public record Body(byte[] json, EntityTag tag) {}
+
+  /** The body of {@code found} at its version. */
+  public Body of(VersionedEntry found) {
+    return found.derived(Body.class, this::serialise);
+  }
+
+  /**
+   * A listing's body: {@code {"<id>": <entry>, ...}} in the order given, written straight into an
+   * array of its exact size (a page of 100 is about 50 kB: no second copy, no growing buffer).
+   */
+  public byte[] listing(List<VersionedEntry> entries) {
+    int size = entries.isEmpty() ? 2 : 1;
+    byte[][] bodies = new byte[entries.size()][];
+    for (int i = 0; i < bodies.length; i++) {
+      bodies[i] = of(entries.get(i)).json();
+      // "<id>": and the comma or closing brace after the body.
+      size += entries.get(i).id().length() + 4 + bodies[i].length;
+    }
+    byte[] out = new byte[size];
+    int at = 0;
+    out[at++] = '{';
+    for (int i = 0; i < bodies.length; i++) {
+      if (i > 0) {
+        out[at++] = ',';
+      }
+      // Ids are 32 hex digits (the service accepts no other): ASCII, nothing to escape.
+      byte[] id = entries.get(i).id().getBytes(StandardCharsets.US_ASCII);
+      out[at++] = '"';
+      System.arraycopy(id, 0, out, at, id.length);
+      at += id.length;
+      out[at++] = '"';
+      out[at++] = ':';
+      System.arraycopy(bodies[i], 0, out, at, bodies[i].length);
+      at += bodies[i].length;
+    }
+    out[at] = '}';
+    return out;
+  }
+
+  private Body serialise(VersionedEntry found) {
+    try {
+      return new Body(writer.writeValueAsBytes(found.entry()), EntityTags.of(found.version()));
+    } catch (JsonProcessingException e) {
+      // Records of strings, numbers and lists always serialise; reaching this is a bug.
+      throw new IllegalStateException("Cannot serialise entry " + found.id(), e);
+    }
+  }
+}
