@@ -300,6 +300,7 @@ public class AddressBookResource {
           @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch) {
     service.delete(id, EntityTags.ifMatch(ifMatch));
+    bodies.forget(id);
     return Response.noContent().build();
   }
 

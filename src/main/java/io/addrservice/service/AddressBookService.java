@@ -103,11 +103,6 @@ public class AddressBookService {
     return new Page(page, pageSize, search, page.get(pageSize - 1).id());
   }
 
-  /** Whether {@link #get} and {@link #list} only read memory, so they never block. */
-  public boolean readsFromMemory() {
-    return store.readsFromMemory();
-  }
-
   /** How many entries there are. */
   public long count() {
     return stored(store::count);

@@ -325,12 +325,6 @@ final class FileStore implements AddressStore, AutoCloseable {
     return "file";
   }
 
-  /** Every entry is held in memory: reads never block. */
-  @Override
-  public boolean readsFromMemory() {
-    return true;
-  }
-
   @Override
   public String location() {
     return directory.toString();

@@ -1,39 +1,19 @@
 package io.addrservice.api.http;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.addrservice.api.body.EntryBodies;
-import io.addrservice.config.TestConfig;
-import io.addrservice.model.AddressEntry;
-import io.addrservice.model.JsonMapping;
-import io.addrservice.model.VersionMatch;
-import io.addrservice.model.VersionedEntry;
-import io.addrservice.service.AddressBookService;
-import io.addrservice.service.IdGenerator;
-import io.addrservice.store.AddressStore;
-import io.addrservice.store.TestStores;
-import io.addrservice.store.WriteResult;
+import io.addrservice.config.AddrServiceConfig.StoreKind;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Where reads run ({@link Reads}) and the bodies they send ({@link EntryBodies}). */
+/** Where reads run: on the event loop for the engines that read memory, else on a worker. */
 class ReadsTest {
-  private static final ObjectMapper MAPPER = JsonMapping.newMapper();
-
   private final Vertx vertx = Vertx.vertx();
 
   @AfterEach
@@ -42,57 +22,20 @@ class ReadsTest {
   }
 
   @Test
+  void theMemoryAndFileEnginesReadFromMemoryAndPostgresqlDoesNot() {
+    assertTrue(Reads.fromMemory(StoreKind.MEMORY));
+    assertTrue(Reads.fromMemory(StoreKind.FILE));
+    assertFalse(Reads.fromMemory(StoreKind.POSTGRESQL));
+  }
+
+  @Test
   void inMemoryReadsRunOnTheCallingEventLoop() throws Exception {
-    Reads reads = new Reads(service(TestStores.memory()));
-    assertEquals("event loop", onEventLoop(reads));
+    assertEquals("event loop", onEventLoop(new Reads(true)));
   }
 
   @Test
   void otherReadsRunOnAWorkerInTheRequestsContext() throws Exception {
-    Reads reads = new Reads(service(new DatabaseLike(TestStores.memory())));
-    assertEquals("worker", onEventLoop(reads));
-  }
-
-  @Test
-  void aBodyIsMadeOncePerVersionAndKeptWithIt() throws Exception {
-    AddressBookService service = service(TestStores.memory());
-    EntryBodies bodies = new EntryBodies(MAPPER);
-    VersionedEntry created = service.create(AddressEntry.named("Zoë"));
-    EntryBodies.Body first = bodies.of(created);
-    assertSame(first, bodies.of(service.get(created.id())));
-    assertArrayEquals(MAPPER.writeValueAsBytes(created.entry()), first.json());
-    assertEquals("1", first.tag().getValue());
-    VersionedEntry updated =
-        service.update(created.id(), AddressEntry.named("Zoé"), VersionMatch.any());
-    EntryBodies.Body second = bodies.of(service.get(created.id()));
-    assertNotSame(first, second);
-    assertArrayEquals(MAPPER.writeValueAsBytes(updated.entry()), second.json());
-    assertEquals("2", second.tag().getValue());
-    assertSame(first, bodies.of(created), "the older version keeps its own body");
-  }
-
-  @Test
-  void overADatabaseEveryReadSerialisesAfresh() {
-    AddressBookService service = service(new DatabaseLike(TestStores.memory()));
-    EntryBodies bodies = new EntryBodies(MAPPER);
-    String id = service.create(AddressEntry.named("Ada")).id();
-    EntryBodies.Body first = bodies.of(service.get(id));
-    EntryBodies.Body second = bodies.of(service.get(id));
-    assertNotSame(first, second);
-    assertArrayEquals(first.json(), second.json());
-  }
-
-  @Test
-  void aListingIsTheSameJsonAsAMapOfEntries() throws Exception {
-    AddressBookService service = service(TestStores.memory());
-    EntryBodies bodies = new EntryBodies(MAPPER);
-    service.create(AddressEntry.named("Ada \"the first\""));
-    service.create(AddressEntry.named("Grace"));
-    List<VersionedEntry> page = service.list(null, null, null).entries();
-    Map<String, AddressEntry> expected = new LinkedHashMap<>();
-    page.forEach(found -> expected.put(found.id(), found.entry()));
-    assertArrayEquals(MAPPER.writeValueAsBytes(expected), bodies.listing(page));
-    assertArrayEquals("{}".getBytes(), bodies.listing(List.of()));
+    assertEquals("worker", onEventLoop(new Reads(false)));
   }
 
   /** Runs a read from an event loop, and says where it ran. */
@@ -115,53 +58,5 @@ class ReadsTest {
     String answer = where.get(10, TimeUnit.SECONDS);
     assertFalse(answer.isEmpty());
     return answer;
-  }
-
-  private static AddressBookService service(AddressStore store) {
-    return new AddressBookService(store, new IdGenerator(), TestConfig.defaults());
-  }
-
-  /** An engine whose reads may block, as a database's do. */
-  private record DatabaseLike(AddressStore delegate) implements AddressStore {
-    @Override
-    public VersionedEntry insert(String id, AddressEntry entry) {
-      return delegate.insert(id, entry);
-    }
-
-    @Override
-    public Optional<VersionedEntry> find(String id) {
-      // Each read of a database builds its objects anew.
-      return delegate.find(id).map(found -> new VersionedEntry(id, found.version(), found.entry()));
-    }
-
-    @Override
-    public WriteResult replace(String id, AddressEntry entry, VersionMatch expected) {
-      return delegate.replace(id, entry, expected);
-    }
-
-    @Override
-    public WriteResult remove(String id, VersionMatch expected) {
-      return delegate.remove(id, expected);
-    }
-
-    @Override
-    public List<VersionedEntry> list(String after, int limit, String text) {
-      return delegate.list(after, limit, text);
-    }
-
-    @Override
-    public long count() {
-      return delegate.count();
-    }
-
-    @Override
-    public String engine() {
-      return "database-like";
-    }
-
-    @Override
-    public String location() {
-      return "nowhere";
-    }
   }
 }
