@@ -2,6 +2,7 @@ package io.addrservice.service;
 
 import io.addrservice.config.AddrServiceConfig;
 import io.addrservice.model.AddressEntry;
+import io.addrservice.model.EntryIds;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.store.AddressStore;
@@ -82,7 +83,7 @@ public class AddressBookService {
     String size = emptyToNull(limit);
     String search = emptyToNull(text);
     List<Violation> violations = new ArrayList<>();
-    if (from != null && !IdGenerator.isWellFormed(from)) {
+    if (from != null && !EntryIds.isWellFormed(from)) {
       violations.add(new Violation("after", "must be an entry id (32 lowercase hex digits)"));
     }
     int pageSize = size == null ? pageSizes.defaultSize() : parseLimit(size);
@@ -134,7 +135,7 @@ public class AddressBookService {
 
   private static void requireWellFormed(String id) {
     // An id this service never makes cannot exist: it never reaches the store (or a file path).
-    if (!IdGenerator.isWellFormed(id)) {
+    if (!EntryIds.isWellFormed(id)) {
       throw new EntryNotFoundException(id);
     }
   }

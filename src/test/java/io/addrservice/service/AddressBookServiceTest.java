@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.addrservice.config.TestConfig;
 import io.addrservice.model.AddressEntry;
+import io.addrservice.model.EntryIds;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.store.AddressStore;
@@ -33,7 +34,7 @@ class AddressBookServiceTest {
   @Test
   void createGivesANewIdAtVersionOne() {
     VersionedEntry created = service.create(AddressEntry.named("Ada"));
-    assertTrue(IdGenerator.isWellFormed(created.id()));
+    assertTrue(EntryIds.isWellFormed(created.id()));
     assertEquals(1, created.version());
     assertEquals(created, service.get(created.id()));
     assertEquals(1, service.count());

@@ -1,5 +1,6 @@
 package io.addrservice.api.http;
 
+import io.addrservice.model.EntryIds;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +12,8 @@ public final class AllowedMethods {
   public static final String ENTRY = "GET, HEAD, PUT, DELETE, OPTIONS";
 
   private static final Pattern COLLECTION_PATH = Pattern.compile("/addresses/?");
-  private static final Pattern ENTRY_PATH = Pattern.compile("/addresses/[A-Za-z0-9-]{1,64}/?");
+  private static final Pattern ENTRY_PATH =
+      Pattern.compile("/addresses/" + EntryIds.PATH_REGEX + "/?");
 
   private AllowedMethods() {}
 
