@@ -1,10 +1,10 @@
 package io.addrservice.api;
 
 import io.addrservice.api.body.EntryBodies;
-import io.addrservice.api.error.ErrorBody;
 import io.addrservice.api.http.AllowedMethods;
 import io.addrservice.api.http.EntityTags;
 import io.addrservice.api.http.Reads;
+import io.addrservice.api.openapi.ComponentNames;
 import io.addrservice.api.openapi.Examples;
 import io.addrservice.api.openapi.OpenApiPageLimits;
 import io.addrservice.model.AddressEntry;
@@ -50,14 +50,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AddressBookResource {
   static final String ID = "{id: " + EntryIds.PATH_REGEX + "}";
 
-  /** The path id as a JSON Schema pattern. */
-  static final String ID_PATTERN = EntryIds.PATH_PATTERN;
-
-  private static final String ID_DESCRIPTION =
-      "The entry's id (32 lowercase hex digits); any other value of this alphabet is 404";
-  private static final String JSON = MediaType.APPLICATION_JSON;
-  private static final String ETAG_DESCRIPTION = "The entry's version as a strong validator";
-
   private final AddressBookService service;
   private final Reads reads;
   private final EntryBodies bodies;
@@ -72,29 +64,17 @@ public class AddressBookResource {
   @POST
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Create an entry", description = "Stores a new entry under a new id.")
-  @RequestBody(
-      required = true,
-      content =
-          @Content(
-              mediaType = JSON,
-              schema = @Schema(implementation = AddressEntry.class),
-              examples = @ExampleObject(name = "entry", value = Examples.ENTRY)))
+  @RequestBody(ref = ComponentNames.ENTRY)
   @APIResponse(
       responseCode = "201",
       description = "Created; the body is empty",
       headers = {
-        @Header(
-            name = HttpHeaders.LOCATION,
-            description = "The new entry's path, /addresses/{id}",
-            schema = @Schema(type = SchemaType.STRING)),
-        @Header(
-            name = HttpHeaders.ETAG,
-            description = ETAG_DESCRIPTION,
-            schema = @Schema(type = SchemaType.STRING))
+        @Header(name = HttpHeaders.LOCATION, ref = ComponentNames.LOCATION),
+        @Header(name = HttpHeaders.ETAG, ref = ComponentNames.ETAG)
       })
-  @APIResponse(responseCode = "400", ref = "InvalidBody")
-  @APIResponse(responseCode = "413", ref = "BodyTooLarge")
-  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "400", ref = ComponentNames.INVALID_BODY)
+  @APIResponse(responseCode = "413", ref = ComponentNames.BODY_TOO_LARGE)
+  @APIResponse(responseCode = "415", ref = ComponentNames.UNSUPPORTED_MEDIA_TYPE)
   public Response create(AddressEntry entry) {
     VersionedEntry created = service.create(entry);
     // A relative Location, exactly as the seed service sends it.
@@ -115,26 +95,13 @@ public class AddressBookResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of entries, keyed by id",
-      headers =
-          @Header(
-              name = "Link",
-              description =
-                  "`</addresses?after=ID&limit=N[&q=TEXT]>; rel=\"next\"` when more"
-                      + " entries follow",
-              schema = @Schema(type = SchemaType.STRING)),
+      headers = @Header(name = ComponentNames.LINK, ref = ComponentNames.LINK),
       content =
           @Content(
-              mediaType = JSON,
+              mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(type = SchemaType.OBJECT, additionalProperties = AddressEntry.class),
               examples = @ExampleObject(name = "listing", value = Examples.LISTING)))
-  @APIResponse(
-      responseCode = "400",
-      description = "A malformed or out-of-range query parameter",
-      content =
-          @Content(
-              mediaType = JSON,
-              schema = @Schema(implementation = ErrorBody.class),
-              examples = @ExampleObject(name = "bad limit", value = Examples.BAD_QUERY)))
+  @APIResponse(responseCode = "400", ref = ComponentNames.INVALID_QUERY)
   @NonBlocking
   public CompletionStage<Response> list(
       // The maximum and the default are configuration: OpenApiPageLimits writes them in at start.
@@ -173,34 +140,21 @@ public class AddressBookResource {
   @APIResponse(
       responseCode = "200",
       description = "The entry",
-      headers =
-          @Header(
-              name = HttpHeaders.ETAG,
-              description = ETAG_DESCRIPTION,
-              schema = @Schema(type = SchemaType.STRING)),
+      headers = @Header(name = HttpHeaders.ETAG, ref = ComponentNames.ETAG),
       content =
           @Content(
-              mediaType = JSON,
+              mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = AddressEntry.class),
               examples = @ExampleObject(name = "entry", value = Examples.ENTRY)))
   @APIResponse(
       responseCode = "304",
       description = "If-None-Match matches the current ETag; no body",
-      headers =
-          @Header(
-              name = HttpHeaders.ETAG,
-              description = ETAG_DESCRIPTION,
-              schema = @Schema(type = SchemaType.STRING)))
-  @APIResponse(responseCode = "404", ref = "EntryNotFound")
+      headers = @Header(name = HttpHeaders.ETAG, ref = ComponentNames.ETAG))
+  @APIResponse(responseCode = "404", ref = ComponentNames.ENTRY_NOT_FOUND)
   @NonBlocking
   public CompletionStage<Response> get(
-      @Parameter(
-              description = ID_DESCRIPTION,
-              schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN))
-          @PathParam("id")
-          String id,
-      @Parameter(description = "304 with no body when it names the current ETag (or is *)")
-          @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+      @Parameter(ref = ComponentNames.ID) @PathParam("id") String id,
+      @Parameter(ref = ComponentNames.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
           List<String> ifNoneMatch) {
     return reads.run(() -> getNow(id, ifNoneMatch));
   }
@@ -223,34 +177,19 @@ public class AddressBookResource {
       description =
           "Replaces the whole entry; never creates one. With If-Match, only if the entry is still"
               + " at a version it names (the check and the write are atomic).")
-  @RequestBody(
-      required = true,
-      content =
-          @Content(
-              mediaType = JSON,
-              schema = @Schema(implementation = AddressEntry.class),
-              examples = @ExampleObject(name = "entry", value = Examples.ENTRY)))
+  @RequestBody(ref = ComponentNames.ENTRY)
   @APIResponse(
       responseCode = "204",
       description = "Replaced",
-      headers =
-          @Header(
-              name = HttpHeaders.ETAG,
-              description = "The new version",
-              schema = @Schema(type = SchemaType.STRING)))
-  @APIResponse(responseCode = "400", ref = "InvalidBody")
-  @APIResponse(responseCode = "404", ref = "EntryNotFound")
-  @APIResponse(responseCode = "412", ref = "StaleVersion")
-  @APIResponse(responseCode = "413", ref = "BodyTooLarge")
-  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+      headers = @Header(name = HttpHeaders.ETAG, ref = ComponentNames.ETAG))
+  @APIResponse(responseCode = "400", ref = ComponentNames.INVALID_BODY)
+  @APIResponse(responseCode = "404", ref = ComponentNames.ENTRY_NOT_FOUND)
+  @APIResponse(responseCode = "412", ref = ComponentNames.STALE_VERSION)
+  @APIResponse(responseCode = "413", ref = ComponentNames.BODY_TOO_LARGE)
+  @APIResponse(responseCode = "415", ref = ComponentNames.UNSUPPORTED_MEDIA_TYPE)
   public Response update(
-      @Parameter(
-              description = ID_DESCRIPTION,
-              schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN))
-          @PathParam("id")
-          String id,
-      @Parameter(description = "Write only if the entry is at one of these versions (or * for any)")
-          @HeaderParam(HttpHeaders.IF_MATCH)
+      @Parameter(ref = ComponentNames.ID) @PathParam("id") String id,
+      @Parameter(ref = ComponentNames.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch,
       AddressEntry entry) {
     VersionedEntry updated = service.update(id, entry, EntityTags.ifMatch(ifMatch));
@@ -264,17 +203,11 @@ public class AddressBookResource {
       summary = "Delete an entry",
       description = "With If-Match, only if the entry is still at a version it names.")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(responseCode = "404", ref = "EntryNotFound")
-  @APIResponse(responseCode = "412", ref = "StaleVersion")
+  @APIResponse(responseCode = "404", ref = ComponentNames.ENTRY_NOT_FOUND)
+  @APIResponse(responseCode = "412", ref = ComponentNames.STALE_VERSION)
   public Response delete(
-      @Parameter(
-              description = ID_DESCRIPTION,
-              schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN))
-          @PathParam("id")
-          String id,
-      @Parameter(
-              description = "Delete only if the entry is at one of these versions (or * for any)")
-          @HeaderParam(HttpHeaders.IF_MATCH)
+      @Parameter(ref = ComponentNames.ID) @PathParam("id") String id,
+      @Parameter(ref = ComponentNames.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch) {
     service.delete(id, EntityTags.ifMatch(ifMatch));
     bodies.forget(id);

@@ -1,11 +1,14 @@
 package io.addrservice.api.openapi;
 
 import io.addrservice.api.error.ErrorBody;
+import io.addrservice.model.AddressEntry;
+import io.addrservice.model.EntryIds;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -13,12 +16,15 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The JAX-RS application, at the default root. It carries the OpenAPI definition (the scanner reads
- * it from the application class): the error responses several operations share, described once and
- * referenced by name from the resources.
+ * it from the application class): the parameters, headers, request body and error responses that
+ * several operations share, declared once as components and referenced by the names in {@link
+ * ComponentNames} from the resources.
  */
 @OpenAPIDefinition(
     info =
@@ -30,9 +36,55 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                 @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
     components =
         @Components(
+            parameters = {
+              @Parameter(
+                  name = ComponentNames.ID,
+                  in = ParameterIn.PATH,
+                  required = true,
+                  description =
+                      "The entry's id (32 lowercase hex digits); any other value of this"
+                          + " alphabet is 404",
+                  schema = @Schema(type = SchemaType.STRING, pattern = EntryIds.PATH_PATTERN)),
+              @Parameter(
+                  name = ComponentNames.IF_MATCH,
+                  in = ParameterIn.HEADER,
+                  description =
+                      "Write only if the entry is at one of these versions (or * for any)",
+                  schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
+              @Parameter(
+                  name = ComponentNames.IF_NONE_MATCH,
+                  in = ParameterIn.HEADER,
+                  description = "304 with no body when it names the current ETag (or is *)",
+                  schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+            },
+            headers = {
+              @Header(
+                  name = ComponentNames.ETAG,
+                  description = "The entry's current version, as a strong validator",
+                  schema = @Schema(type = SchemaType.STRING)),
+              @Header(
+                  name = ComponentNames.LOCATION,
+                  description = "The new entry's path, /addresses/{id}",
+                  schema = @Schema(type = SchemaType.STRING)),
+              @Header(
+                  name = ComponentNames.LINK,
+                  description =
+                      "`</addresses?after=ID&limit=N[&q=TEXT]>; rel=\"next\"` when more"
+                          + " entries follow",
+                  schema = @Schema(type = SchemaType.STRING))
+            },
+            requestBodies =
+                @RequestBody(
+                    name = ComponentNames.ENTRY,
+                    required = true,
+                    content =
+                        @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AddressEntry.class),
+                            examples = @ExampleObject(name = "entry", value = Examples.ENTRY))),
             responses = {
               @APIResponse(
-                  name = "InvalidBody",
+                  name = ComponentNames.INVALID_BODY,
                   description =
                       "Invalid JSON body, or JSON Schema validation failed (every violation"
                           + " listed with its JSON path)",
@@ -45,7 +97,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                             @ExampleObject(name = "validation", value = Examples.VALIDATION_ERROR)
                           })),
               @APIResponse(
-                  name = "EntryNotFound",
+                  name = ComponentNames.INVALID_QUERY,
+                  description = "A malformed or out-of-range query parameter",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples =
+                              @ExampleObject(name = "bad limit", value = Examples.BAD_QUERY))),
+              @APIResponse(
+                  name = ComponentNames.ENTRY_NOT_FOUND,
                   description = "No entry with that id",
                   content =
                       @Content(
@@ -54,15 +115,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                           examples =
                               @ExampleObject(name = "not found", value = Examples.NOT_FOUND))),
               @APIResponse(
-                  name = "StaleVersion",
+                  name = ComponentNames.STALE_VERSION,
                   description =
                       "If-Match does not name the current version; the response carries the"
                           + " current ETag",
-                  headers =
-                      @Header(
-                          name = HttpHeaders.ETAG,
-                          description = "The entry's current version",
-                          schema = @Schema(type = SchemaType.STRING)),
+                  headers = @Header(name = HttpHeaders.ETAG, ref = ComponentNames.ETAG),
                   content =
                       @Content(
                           mediaType = MediaType.APPLICATION_JSON,
@@ -72,7 +129,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                                   name = "stale",
                                   value = Examples.PRECONDITION_FAILED))),
               @APIResponse(
-                  name = "BodyTooLarge",
+                  name = ComponentNames.BODY_TOO_LARGE,
                   description = "Body larger than addrservice.max-body-size (64 KiB by default)",
                   content =
                       @Content(
@@ -81,7 +138,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                           examples =
                               @ExampleObject(name = "too large", value = Examples.TOO_LARGE))),
               @APIResponse(
-                  name = "UnsupportedMediaType",
+                  name = ComponentNames.UNSUPPORTED_MEDIA_TYPE,
                   description =
                       "A Content-Type that is not read as JSON (Unsupported Media Type), or a"
                           + " Content-Encoding other than gzip, x-gzip, deflate or identity"

@@ -116,7 +116,7 @@ class OpenApiContractTest {
         }
       }
     }
-    assertEquals(3, examples, "the examples of POST, PUT and GET /addresses/{id}");
+    assertEquals(2, examples, "the examples of the shared request body and GET /addresses/{id}");
   }
 
   @Test
@@ -124,13 +124,13 @@ class OpenApiContractTest {
     JsonNode openApi = MAPPER.readTree(given().get("/q/openapi?format=json").asString());
     JsonNode entry = openApi.at("/paths/~1addresses~1{id}");
     for (String method : new String[] {"get", "put", "delete"}) {
-      JsonNode id = parameter(entry.at("/" + method + "/parameters"), "id");
+      JsonNode id = parameter(entry.at("/" + method + "/parameters"), "id", openApi);
       assertEquals("^[A-Za-z0-9-]{1,64}$", id.at("/schema/pattern").asText(), method);
     }
     assertTrue(entry.at("/get/responses/304/headers").has("ETag"));
     JsonNode stale = resolve(entry.at("/put/responses/412"), openApi);
     assertTrue(stale.path("headers").has("ETag"), stale.toString());
-    JsonNode limit = parameter(openApi.at("/paths/~1addresses/get/parameters"), "limit");
+    JsonNode limit = parameter(openApi.at("/paths/~1addresses/get/parameters"), "limit", openApi);
     assertEquals(1000, limit.at("/schema/maximum").asInt(), limit.toString());
     assertEquals(1, limit.at("/schema/minimum").asInt(), limit.toString());
     assertEquals(100, limit.at("/schema/default").asInt(), limit.toString());
@@ -156,6 +156,31 @@ class OpenApiContractTest {
     assertEquals(
         "#/components/responses/StaleVersion",
         paths.at("/~1addresses~1{id}/put/responses/412/$ref").asText());
+  }
+
+  @Test
+  void sharedPartsAreDeclaredOnceAndReferenced() throws Exception {
+    JsonNode paths = MAPPER.readTree(given().get("/q/openapi?format=json").asString()).at("/paths");
+    JsonNode entry = paths.get("/addresses/{id}");
+    for (String method : new String[] {"get", "put", "delete"}) {
+      Set<String> refs = new TreeSet<>();
+      entry.at("/" + method + "/parameters").forEach(p -> refs.add(p.path("$ref").asText()));
+      assertTrue(refs.contains("#/components/parameters/id"), method + ": " + refs);
+    }
+    for (String pointer : new String[] {"/~1addresses/post", "/~1addresses~1{id}/put"}) {
+      assertEquals(
+          "#/components/requestBodies/Entry",
+          paths.at(pointer + "/requestBody/$ref").asText(),
+          pointer);
+    }
+    for (String pointer :
+        new String[] {
+          "/~1addresses/post/responses/201", "/~1addresses~1{id}/get/responses/200",
+          "/~1addresses~1{id}/get/responses/304", "/~1addresses~1{id}/put/responses/204"
+        }) {
+      assertEquals(
+          "#/components/headers/ETag", paths.at(pointer + "/headers/ETag/$ref").asText(), pointer);
+    }
   }
 
   @Test
@@ -231,10 +256,11 @@ class OpenApiContractTest {
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
-  private static JsonNode parameter(JsonNode parameters, String name) {
+  private static JsonNode parameter(JsonNode parameters, String name, JsonNode openApi) {
     for (JsonNode parameter : parameters) {
-      if (name.equals(parameter.path("name").asText())) {
-        return parameter;
+      JsonNode resolved = resolve(parameter, openApi);
+      if (name.equals(resolved.path("name").asText())) {
+        return resolved;
       }
     }
     throw new AssertionError("no parameter " + name + " in " + parameters);
