@@ -12,8 +12,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers of DESIGN §1: arrows only point down, only the web layer knows HTTP, and no two
- * packages depend on each other.
+ * The layers (api, service, store, with model and config beside them): arrows only point down, only
+ * the web layer knows HTTP, and no two packages depend on each other.
  */
 class ArchitectureTest {
   private static final JavaClasses MAIN =

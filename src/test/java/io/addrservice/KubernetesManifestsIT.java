@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Kubernetes manifests that {@code ./mvnw package} writes (README "Deployment"): exactly the
- * resources the README lists, a Deployment that can start on any cluster, and a PostgreSQL overlay
- * that still fits them. Run by failsafe, after packaging has written the file.
+ * The Kubernetes manifests that {@code ./mvnw package} writes: exactly the resources the README
+ * lists, a Deployment that can start on any cluster, and a PostgreSQL overlay that still fits them.
+ * Run by failsafe, after packaging has written the file.
  */
 class KubernetesManifestsIT {
   private static final Path MANIFESTS = Path.of("target", "kubernetes", "kubernetes.yml");

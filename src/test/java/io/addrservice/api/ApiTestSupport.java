@@ -88,8 +88,8 @@ public abstract class ApiTestSupport {
   }
 
   /**
-   * Asserts DESIGN.md §3's error answer: {@code code} with {@code message} as its reason phrase,
-   * and the JSON error body naming the request's method and URI, the code and the message.
+   * Asserts the error answer of every 4xx and 5xx: {@code code} with {@code message} as its reason
+   * phrase, and the JSON error body naming the request's method and URI, the code and the message.
    */
   public static ValidatableResponse assertErrorBody(
       ValidatableResponse response, int code, String message, String method, String uri) {

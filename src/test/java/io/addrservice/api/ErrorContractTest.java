@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** DESIGN §2–§4 over HTTP: bodies, headers, reason phrases, limits and representations. */
+/** The HTTP contract: bodies, headers, reason phrases, limits and representations. */
 @QuarkusTest
 class ErrorContractTest extends ApiTestSupport {
   private static final int MAX_BODY = 64 * 1024;

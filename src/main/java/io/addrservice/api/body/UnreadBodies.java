@@ -11,8 +11,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Drops what a client still sends of a request body once the service has answered without reading
  * all of it: a 413 after the first {@code addrservice.max-body-size} bytes, a 415 or a 404 before
- * any. Left alone, those bytes are queued in memory until the body ends (500 MB sent chunked after
- * a 413 took the process to 800 MB of RSS). Dropped as they arrive, they cost no memory, and the
+ * any. Left alone, those bytes are queued in memory until the body ends, so a client could grow the
+ * process by whatever it goes on sending. Dropped as they arrive, they cost no memory, and the
  * connection stays usable for the next request; a client that goes on sending more than {@code
  * quarkus.http.limits.max-body-size} after the answer loses the connection instead.
  */

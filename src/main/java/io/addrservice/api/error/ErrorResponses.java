@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 
-/** Builds the error response of DESIGN §3, for every exception mapper. */
+/** Builds the one error response ({@link ErrorBody} as JSON) for every exception mapper. */
 @ApplicationScoped
 public class ErrorResponses {
   private final boolean debug;

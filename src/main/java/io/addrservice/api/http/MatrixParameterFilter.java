@@ -8,8 +8,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Refuses paths with matrix parameters ({@code /addresses/ID;x}, {@code /addresses;x}) as unknown
  * endpoints. JAX-RS drops {@code ;...} from a path segment before matching, so such a path would
  * otherwise be served as the entry it starts with, and a path id outside the id alphabet would
- * reach the store (DESIGN §2). The API has no matrix parameters, so any {@code ;} in the path is a
- * path that does not exist: 404 "Unknown Endpoint", for every method.
+ * reach the id lookup. The API has no matrix parameters, so any {@code ;} in the path is a path
+ * that does not exist: 404 "Unknown Endpoint", for every method.
  */
 public class MatrixParameterFilter {
 

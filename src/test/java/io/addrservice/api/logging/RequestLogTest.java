@@ -196,8 +196,8 @@ class RequestLogTest {
   @Test
   void aRequestIdWithControlCharactersIsInvalidHttpRefusedBeforeTheService() throws Exception {
     // Netty rejects such a header value (RFC 9110 §5.5) and Vert.x answers with its own empty 400
-    // before any handler runs: Quarkus offers no hook there (README "Request ids"). This pins what
-    // the README says, so that it changes if the server ever lets such a request through.
+    // before any handler runs: Quarkus offers no hook there. This pins that documented limit, so
+    // that the test fails if the server ever lets such a request through.
     for (char c : new char[] {0x01, 0x1b, 0x7f}) {
       try (Socket socket = new Socket("localhost", RestAssured.port)) {
         socket
