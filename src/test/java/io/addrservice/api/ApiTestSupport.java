@@ -6,7 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -101,5 +105,14 @@ public abstract class ApiTestSupport {
         .body("uri", equalTo(uri))
         .body("code", equalTo(code))
         .body("message", equalTo(message));
+  }
+
+  /** {@code text} in UTF-8, gzip-compressed. */
+  public static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(zipped)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return zipped.toByteArray();
   }
 }
