@@ -2,17 +2,21 @@ package io.addrservice.service;
 
 import io.addrservice.config.AddrServiceConfig;
 import io.addrservice.model.AddressEntry;
+import io.addrservice.model.EntryIds;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.store.AddressStore;
+import io.addrservice.store.StoreUnavailableException;
 import io.addrservice.store.WriteResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The address book's rules: ids, versions, conditional writes and listing bounds. It knows nothing
- * about HTTP; failures are domain exceptions.
+ * about HTTP; failures are domain exceptions, the store's own included ({@link
+ * StorageUnavailableException}).
  */
 @ApplicationScoped
 public class AddressBookService {
@@ -29,7 +33,7 @@ public class AddressBookService {
 
   /** Stores a new entry under a new id. */
   public VersionedEntry create(AddressEntry entry) {
-    return store.insert(ids.next(), entry);
+    return stored(() -> store.insert(ids.next(), entry));
   }
 
   /**
@@ -39,7 +43,7 @@ public class AddressBookService {
    */
   public VersionedEntry get(String id) {
     requireWellFormed(id);
-    return store.find(id).orElseThrow(() -> new EntryNotFoundException(id));
+    return stored(() -> store.find(id)).orElseThrow(() -> new EntryNotFoundException(id));
   }
 
   /**
@@ -50,7 +54,7 @@ public class AddressBookService {
    */
   public VersionedEntry update(String id, AddressEntry entry, VersionMatch expected) {
     requireWellFormed(id);
-    return written(id, store.replace(id, entry, expected));
+    return written(id, stored(() -> store.replace(id, entry, expected)));
   }
 
   /**
@@ -61,7 +65,7 @@ public class AddressBookService {
    */
   public void delete(String id, VersionMatch expected) {
     requireWellFormed(id);
-    written(id, store.remove(id, expected));
+    written(id, stored(() -> store.remove(id, expected)));
   }
 
   /**
@@ -75,15 +79,15 @@ public class AddressBookService {
    */
   public Page list(String after, String limit, String text) {
     // An empty parameter (?limit=) means the same as an absent one, as HTTP frameworks read it.
-    after = emptyToNull(after);
-    limit = emptyToNull(limit);
-    text = emptyToNull(text);
+    String from = emptyToNull(after);
+    String size = emptyToNull(limit);
+    String search = emptyToNull(text);
     List<Violation> violations = new ArrayList<>();
-    if (after != null && !IdGenerator.isWellFormed(after)) {
+    if (from != null && !EntryIds.isWellFormed(from)) {
       violations.add(new Violation("after", "must be an entry id (32 lowercase hex digits)"));
     }
-    int size = limit == null ? pageSizes.defaultSize() : parseLimit(limit);
-    if (size < 1 || size > pageSizes.maxSize()) {
+    int pageSize = size == null ? pageSizes.defaultSize() : parseLimit(size);
+    if (pageSize < 1 || pageSize > pageSizes.maxSize()) {
       violations.add(
           new Violation(
               "limit", "must be a whole number from 1 to " + pageSizes.maxSize() + " inclusive"));
@@ -92,22 +96,27 @@ public class AddressBookService {
       throw new InvalidRequestException(InvalidRequestException.INVALID_QUERY, violations);
     }
     // One more than asked for tells whether another page follows.
-    List<VersionedEntry> found = store.list(after, size + 1, text);
-    if (found.size() <= size) {
-      return new Page(found, size, text, null);
+    List<VersionedEntry> found = stored(() -> store.list(from, pageSize + 1, search));
+    if (found.size() <= pageSize) {
+      return new Page(found, pageSize, search, null);
     }
-    List<VersionedEntry> page = found.subList(0, size);
-    return new Page(page, size, text, page.get(size - 1).id());
-  }
-
-  /** Whether {@link #get} and {@link #list} only read memory, so they never block. */
-  public boolean readsFromMemory() {
-    return store.readsFromMemory();
+    List<VersionedEntry> page = found.subList(0, pageSize);
+    return new Page(page, pageSize, search, page.get(pageSize - 1).id());
   }
 
   /** How many entries there are. */
   public long count() {
-    return store.count();
+    return stored(store::count);
+  }
+
+  /** The storage engine's name, for logs: {@code memory}, {@code file} or {@code postgresql}. */
+  public String storageEngine() {
+    return store.engine();
+  }
+
+  /** Where the entries are kept, for logs: a directory, a database URL. */
+  public String storageLocation() {
+    return store.location();
   }
 
   private static String emptyToNull(String parameter) {
@@ -126,8 +135,17 @@ public class AddressBookService {
 
   private static void requireWellFormed(String id) {
     // An id this service never makes cannot exist: it never reaches the store (or a file path).
-    if (!IdGenerator.isWellFormed(id)) {
+    if (!EntryIds.isWellFormed(id)) {
       throw new EntryNotFoundException(id);
+    }
+  }
+
+  /** The store's answer; its failure to reach storage becomes the service's own exception. */
+  private static <T> T stored(Supplier<T> operation) {
+    try {
+      return operation.get();
+    } catch (StoreUnavailableException e) {
+      throw new StorageUnavailableException(e);
     }
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.Email;
+import io.addrservice.model.EntryIds;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import io.quarkus.logging.Log;
@@ -54,9 +55,8 @@ final class FileStore implements AddressStore, AutoCloseable {
   static final String ENTRY_SUFFIX = ".json";
   static final String TEMP_SUFFIX = ".json.tmp";
 
-  private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
-  private static final Pattern ENTRY_FILE = Pattern.compile("[0-9a-f]{32}\\.json");
-  private static final Pattern TEMP_FILE = Pattern.compile("[0-9a-f]{32}\\.json\\.tmp");
+  private static final Pattern ENTRY_FILE = Pattern.compile(EntryIds.ID_REGEX + "\\.json");
+  private static final Pattern TEMP_FILE = Pattern.compile(EntryIds.ID_REGEX + "\\.json\\.tmp");
 
   /**
    * Directories open in this JVM. Checked before the lock file is touched: on POSIX systems closing
@@ -325,12 +325,6 @@ final class FileStore implements AddressStore, AutoCloseable {
     return "file";
   }
 
-  /** Every entry is held in memory: reads never block. */
-  @Override
-  public boolean readsFromMemory() {
-    return true;
-  }
-
   @Override
   public String location() {
     return directory.toString();
@@ -450,7 +444,7 @@ final class FileStore implements AddressStore, AutoCloseable {
 
   /** Whether {@code id} has the only form that may become a file name (32 lowercase hex). */
   static boolean isWellFormed(String id) {
-    return id != null && ID.matcher(id).matches();
+    return EntryIds.isWellFormed(id);
   }
 
   private static void requireWellFormed(String id) {
