@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -147,31 +148,35 @@ final class BookIndex {
   }
 
   WriteResult replace(String owner, String id, AddressEntry entry, VersionMatch expected) {
-    return locked(
+    return conditionally(
+        owner,
         id,
-        () -> {
-          Change current = live.get(new OwnedId(owner, id));
-          WriteResult refusal =
-              WriteResult.refusal(current == null ? null : current.entry(), expected);
-          if (refusal != null) {
-            return refusal;
-          }
-          return WriteResult.written(write(owner, id, current.version() + 1, entry, null).entry());
-        });
+        expected,
+        current ->
+            WriteResult.written(write(owner, id, current.version() + 1, entry, null).entry()));
   }
 
   WriteResult remove(String owner, String id, VersionMatch expected) {
+    return conditionally(
+        owner,
+        id,
+        expected,
+        current -> {
+          write(owner, id, current.version(), null, null);
+          return WriteResult.written(current.entry());
+        });
+  }
+
+  /** Checks the version and makes the write under the id's lock, so the two are one step. */
+  private WriteResult conditionally(
+      String owner, String id, VersionMatch expected, Function<Change, WriteResult> write) {
     return locked(
         id,
         () -> {
           Change current = live.get(new OwnedId(owner, id));
           WriteResult refusal =
               WriteResult.refusal(current == null ? null : current.entry(), expected);
-          if (refusal != null) {
-            return refusal;
-          }
-          write(owner, id, current.version(), null, null);
-          return WriteResult.written(current.entry());
+          return refusal != null ? refusal : write.apply(current);
         });
   }
 

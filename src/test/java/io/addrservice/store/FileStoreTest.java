@@ -679,17 +679,19 @@ class FileStoreTest extends AddressStoreContractTest {
     }
 
     static Process start(Path dir, String mode) throws IOException {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      return new ProcessBuilder(
-              java,
-              "-cp",
-              System.getProperty("java.class.path"),
-              CrashProbe.class.getName(),
-              dir.toString(),
-              mode)
-          .redirectError(ProcessBuilder.Redirect.INHERIT)
-          .start();
+      return startJava(CrashProbe.class, dir.toString(), mode);
     }
+  }
+
+  /** Runs {@code main} in a child JVM on this test's class path; its errors go to ours. */
+  private static Process startJava(Class<?> main, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(main.getName());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
   }
 
   /** Opens a file store in a child JVM, so that locking is tested across processes. */
@@ -717,15 +719,7 @@ class FileStoreTest extends AddressStoreContractTest {
     }
 
     static Process start(Path dir) throws IOException {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      return new ProcessBuilder(
-              java,
-              "-cp",
-              System.getProperty("java.class.path"),
-              LockProbe.class.getName(),
-              dir.toString())
-          .redirectError(ProcessBuilder.Redirect.INHERIT)
-          .start();
+      return startJava(LockProbe.class, dir.toString());
     }
 
     static String firstLine(Process child) throws IOException, InterruptedException {
