@@ -9,6 +9,7 @@ import io.addrservice.api.openapi.Examples;
 import io.addrservice.api.openapi.OpenApiPageLimits;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.EntryIds;
+import io.addrservice.model.Owners;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.service.AddressBookService;
 import io.addrservice.service.Page;
@@ -76,7 +77,7 @@ public class AddressBookResource {
   @APIResponse(responseCode = "413", ref = ComponentNames.BODY_TOO_LARGE)
   @APIResponse(responseCode = "415", ref = ComponentNames.UNSUPPORTED_MEDIA_TYPE)
   public Response create(AddressEntry entry) {
-    VersionedEntry created = service.create(entry);
+    VersionedEntry created = service.create(Owners.SHARED_BOOK, entry, null);
     // A relative Location, exactly as the seed service sends it.
     return Response.status(Status.CREATED)
         .header(HttpHeaders.LOCATION, "/addresses/" + created.id())
@@ -124,7 +125,7 @@ public class AddressBookResource {
   }
 
   private Response listNow(String after, String limit, String q) {
-    Page page = service.list(after, limit, q);
+    Page page = service.list(Owners.SHARED_BOOK, after, limit, q);
     Response.ResponseBuilder response =
         Response.ok(bodies.listing(page.entries()), EntryBodies.JSON_UTF8);
     if (page.nextAfter() != null) {
@@ -160,7 +161,7 @@ public class AddressBookResource {
   }
 
   private Response getNow(String id, List<String> ifNoneMatch) {
-    VersionedEntry found = service.get(id);
+    VersionedEntry found = service.get(Owners.SHARED_BOOK, id);
     EntryBodies.Body body = bodies.of(found);
     if (EntityTags.noneMatchNames(ifNoneMatch, found.version())) {
       return Response.notModified(body.tag()).build();
@@ -192,7 +193,8 @@ public class AddressBookResource {
       @Parameter(ref = ComponentNames.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch,
       AddressEntry entry) {
-    VersionedEntry updated = service.update(id, entry, EntityTags.ifMatch(ifMatch));
+    VersionedEntry updated =
+        service.update(Owners.SHARED_BOOK, id, entry, EntityTags.ifMatch(ifMatch));
     return Response.noContent().tag(EntityTags.of(updated.version())).build();
   }
 
@@ -209,7 +211,7 @@ public class AddressBookResource {
       @Parameter(ref = ComponentNames.ID) @PathParam("id") String id,
       @Parameter(ref = ComponentNames.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch) {
-    service.delete(id, EntityTags.ifMatch(ifMatch));
+    service.delete(Owners.SHARED_BOOK, id, EntityTags.ifMatch(ifMatch));
     bodies.forget(id);
     return Response.noContent().build();
   }

@@ -1,28 +1,37 @@
 package io.addrservice.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.addrservice.config.AddrServiceConfig;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.EntryIds;
+import io.addrservice.model.JsonMapping;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.store.AddressStore;
+import io.addrservice.store.IdempotencyKey;
+import io.addrservice.store.Insertion;
 import io.addrservice.store.StoreUnavailableException;
 import io.addrservice.store.WriteResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The address book's rules: ids, versions, conditional writes and listing bounds. It knows nothing
- * about HTTP; failures are domain exceptions, the store's own included ({@link
- * StorageUnavailableException}).
+ * The address book's rules: ids, versions, conditional writes, idempotent creates and listing
+ * bounds, each in the caller's own book. It knows nothing about HTTP; failures are domain
+ * exceptions, the store's own included ({@link StorageUnavailableException}).
  */
 @ApplicationScoped
 public class AddressBookService {
   private final AddressStore store;
   private final IdGenerator ids;
   private final AddrServiceConfig.Page pageSizes;
+  private final ObjectMapper json = JsonMapping.newMapper();
 
   /** A service over {@code store}, with ids from {@code ids} and page sizes from config. */
   public AddressBookService(AddressStore store, IdGenerator ids, AddrServiceConfig config) {
@@ -31,19 +40,46 @@ public class AddressBookService {
     this.pageSizes = config.page();
   }
 
-  /** Stores a new entry under a new id. */
-  public VersionedEntry create(AddressEntry entry) {
-    return stored(() -> store.insert(ids.next(), entry));
+  /**
+   * Stores a new entry under a new id in the owner's book.
+   *
+   * @param idempotencyKey null, or the client's key: the first create with it (per owner, within 24
+   *     hours) stores it with the entry in the same durable write, and a retry with an equal entry
+   *     returns that first answer (the same id, version 1) and creates nothing
+   * @throws IdempotencyKeyReusedException when the key came with another entry before
+   */
+  public VersionedEntry create(String owner, AddressEntry entry, String idempotencyKey) {
+    IdempotencyKey key =
+        idempotencyKey == null ? null : new IdempotencyKey(idempotencyKey, fingerprint(entry));
+    Insertion done = stored(() -> store.insert(owner, ids.next(), entry, key));
+    if (done.created() != null) {
+      return done.created();
+    }
+    if (!done.earlierFingerprint().equals(key.fingerprint())) {
+      throw new IdempotencyKeyReusedException(idempotencyKey);
+    }
+    // The first answer, whatever happened to the entry since: it was created at version 1.
+    return new VersionedEntry(done.earlierId(), 1, entry);
+  }
+
+  /** SHA-256 of the entry's JSON, which the model writes in one fixed field order. */
+  private String fingerprint(AddressEntry entry) {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(entry)));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot fingerprint an entry", e);
+    }
   }
 
   /**
-   * The entry with this id.
+   * The owner's entry with this id (another owner's is exactly like an unknown id).
    *
    * @throws EntryNotFoundException when there is none
    */
-  public VersionedEntry get(String id) {
+  public VersionedEntry get(String owner, String id) {
     requireWellFormed(id);
-    return stored(() -> store.find(id)).orElseThrow(() -> new EntryNotFoundException(id));
+    return stored(() -> store.find(owner, id)).orElseThrow(() -> new EntryNotFoundException(id));
   }
 
   /**
@@ -52,9 +88,9 @@ public class AddressBookService {
    * @throws EntryNotFoundException when there is no such entry (PUT never creates)
    * @throws VersionMismatchException when the entry is at another version
    */
-  public VersionedEntry update(String id, AddressEntry entry, VersionMatch expected) {
+  public VersionedEntry update(String owner, String id, AddressEntry entry, VersionMatch expected) {
     requireWellFormed(id);
-    return written(id, stored(() -> store.replace(id, entry, expected)));
+    return written(id, stored(() -> store.replace(owner, id, entry, expected)));
   }
 
   /**
@@ -63,13 +99,13 @@ public class AddressBookService {
    * @throws EntryNotFoundException when there is no such entry
    * @throws VersionMismatchException when the entry is at another version
    */
-  public void delete(String id, VersionMatch expected) {
+  public void delete(String owner, String id, VersionMatch expected) {
     requireWellFormed(id);
-    written(id, stored(() -> store.remove(id, expected)));
+    written(id, stored(() -> store.remove(owner, id, expected)));
   }
 
   /**
-   * A page of entries in id order (which is creation order).
+   * A page of the owner's entries in id order (which is creation order).
    *
    * @param after continue after this id (which need not exist any more), or null for the start
    * @param limit the page size as the client wrote it, or null for the default
@@ -77,7 +113,7 @@ public class AddressBookService {
    *     parameters count as absent)
    * @throws InvalidRequestException naming every parameter that is malformed or out of range
    */
-  public Page list(String after, String limit, String text) {
+  public Page list(String owner, String after, String limit, String text) {
     // An empty parameter (?limit=) means the same as an absent one, as HTTP frameworks read it.
     String from = emptyToNull(after);
     String size = emptyToNull(limit);
@@ -96,7 +132,7 @@ public class AddressBookService {
       throw new InvalidRequestException(InvalidRequestException.INVALID_QUERY, violations);
     }
     // One more than asked for tells whether another page follows.
-    List<VersionedEntry> found = stored(() -> store.list(from, pageSize + 1, search));
+    List<VersionedEntry> found = stored(() -> store.list(owner, from, pageSize + 1, search));
     if (found.size() <= pageSize) {
       return new Page(found, pageSize, search, null);
     }

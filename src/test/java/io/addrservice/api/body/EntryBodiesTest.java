@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.addrservice.config.TestConfig;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.JsonMapping;
+import io.addrservice.model.Owners;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.service.AddressBookService;
@@ -29,14 +30,15 @@ class EntryBodiesTest {
   @Test
   void aBodyIsMadeOncePerVersionAndNeverServedForAnother() throws Exception {
     EntryBodies bodies = new EntryBodies(MAPPER, true);
-    VersionedEntry created = service.create(AddressEntry.named("Zoë"));
+    VersionedEntry created = service.create(Owners.SHARED_BOOK, AddressEntry.named("Zoë"), null);
     EntryBodies.Body first = bodies.of(created);
-    assertSame(first, bodies.of(service.get(created.id())));
+    assertSame(first, bodies.of(service.get(Owners.SHARED_BOOK, created.id())));
     assertArrayEquals(MAPPER.writeValueAsBytes(created.entry()), first.json());
     assertEquals("1", first.tag().getValue());
     VersionedEntry updated =
-        service.update(created.id(), AddressEntry.named("Zoé"), VersionMatch.any());
-    EntryBodies.Body second = bodies.of(service.get(created.id()));
+        service.update(
+            Owners.SHARED_BOOK, created.id(), AddressEntry.named("Zoé"), VersionMatch.any());
+    EntryBodies.Body second = bodies.of(service.get(Owners.SHARED_BOOK, created.id()));
     assertNotSame(first, second);
     assertArrayEquals(MAPPER.writeValueAsBytes(updated.entry()), second.json());
     assertEquals("2", second.tag().getValue());
@@ -48,7 +50,7 @@ class EntryBodiesTest {
   @Test
   void aForgottenBodyIsMadeAgain() {
     EntryBodies bodies = new EntryBodies(MAPPER, true);
-    VersionedEntry created = service.create(AddressEntry.named("Ada"));
+    VersionedEntry created = service.create(Owners.SHARED_BOOK, AddressEntry.named("Ada"), null);
     EntryBodies.Body first = bodies.of(created);
     bodies.forget(created.id());
     EntryBodies.Body second = bodies.of(created);
@@ -59,9 +61,9 @@ class EntryBodiesTest {
   @Test
   void overADatabaseEveryReadSerialisesAfresh() {
     EntryBodies bodies = new EntryBodies(MAPPER, false);
-    String id = service.create(AddressEntry.named("Ada")).id();
-    EntryBodies.Body first = bodies.of(service.get(id));
-    EntryBodies.Body second = bodies.of(service.get(id));
+    String id = service.create(Owners.SHARED_BOOK, AddressEntry.named("Ada"), null).id();
+    EntryBodies.Body first = bodies.of(service.get(Owners.SHARED_BOOK, id));
+    EntryBodies.Body second = bodies.of(service.get(Owners.SHARED_BOOK, id));
     assertNotSame(first, second);
     assertArrayEquals(first.json(), second.json());
   }
@@ -69,9 +71,9 @@ class EntryBodiesTest {
   @Test
   void aListingIsTheSameJsonAsAMapOfEntries() throws Exception {
     EntryBodies bodies = new EntryBodies(MAPPER, true);
-    service.create(AddressEntry.named("Ada \"the first\""));
-    service.create(AddressEntry.named("Grace"));
-    List<VersionedEntry> page = service.list(null, null, null).entries();
+    service.create(Owners.SHARED_BOOK, AddressEntry.named("Ada \"the first\""), null);
+    service.create(Owners.SHARED_BOOK, AddressEntry.named("Grace"), null);
+    List<VersionedEntry> page = service.list(Owners.SHARED_BOOK, null, null, null).entries();
     Map<String, AddressEntry> expected = new LinkedHashMap<>();
     page.forEach(found -> expected.put(found.id(), found.entry()));
     assertArrayEquals(MAPPER.writeValueAsBytes(expected), bodies.listing(page));
