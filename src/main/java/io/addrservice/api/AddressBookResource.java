@@ -38,12 +38,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The address book over HTTP: maps requests to {@link AddressBookService} calls and back. */
 @Path("/addresses")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Addresses", description = "Create, read, update, delete, list and search entries")
+@SecurityRequirement(name = AddressBookApplication.BEARER)
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
 public class AddressBookResource {
   static final String ID = "{id: [A-Za-z0-9-]{1,64}}";
 

@@ -1,0 +1,20 @@
+package io.addrservice.api;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/** The service in mode jwt, trusting the test key pair under src/test/resources/auth. */
+public class JwtModeProfile implements QuarkusTestProfile {
+  @Override
+  public Map<String, String> getConfigOverrides() {
+    return Map.of(
+        "addrservice.auth.mode",
+        "jwt",
+        "mp.jwt.verify.publickey.location",
+        "auth/test-public-key.pem",
+        "mp.jwt.verify.issuer",
+        Tokens.ISSUER,
+        "mp.jwt.verify.audiences",
+        Tokens.AUDIENCE);
+  }
+}
