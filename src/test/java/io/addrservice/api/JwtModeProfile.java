@@ -1,10 +1,13 @@
 package io.addrservice.api;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** The service in mode jwt, trusting the test key pair under src/test/resources/auth. */
 public class JwtModeProfile implements QuarkusTestProfile {
+  private static final Path PUBLIC_KEY = Path.of("src/test/resources/auth/test-public-key.pem");
+
   @Override
   public Map<String, String> getConfigOverrides() {
     return Map.of(
