@@ -6,6 +6,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** The service's own settings, under the {@code addrservice} prefix of application.yaml. */
@@ -33,6 +34,19 @@ public interface AddrServiceConfig {
 
   /** {@code addrservice.auth.*}: who may call, and whose book a request works on. */
   Auth auth();
+
+  /** {@code addrservice.changes.*}: the change feed's history. */
+  Changes changes();
+
+  /** What the stores keep for the change feed. */
+  interface Changes {
+    /**
+     * {@code addrservice.changes.retention}: how long a deletion's tombstone is kept; a client that
+     * has not synced for longer must sync again from the start.
+     */
+    @WithDefault("30D")
+    Duration retention();
+  }
 
   /** Page sizes of {@code GET /addresses}. */
   interface Page {
@@ -63,6 +77,14 @@ public interface AddrServiceConfig {
      */
     @WithDefault("addrservice-db")
     Path dir();
+
+    /**
+     * {@code addrservice.store.file.repair}: start even when the log is damaged before its end,
+     * keeping every readable record and logging what was dropped (otherwise start-up stops and
+     * names the file and byte offset).
+     */
+    @WithDefault("false")
+    boolean repair();
   }
 
   /** Identity and access (DESIGN §8). */
@@ -102,7 +124,7 @@ public interface AddrServiceConfig {
   enum StoreKind {
     /** In memory, lost at exit. */
     MEMORY,
-    /** One JSON file per entry in a directory: the embedded default. */
+    /** An append-only, checksummed log in a directory, replayed into memory: the default. */
     FILE,
     /** A PostgreSQL database shared by any number of instances. */
     POSTGRESQL

@@ -1,8 +1,10 @@
 package io.addrservice.model;
 
-/** Owners of books. */
+/** Owners of books: every entry belongs to exactly one, and each sees only its own. */
 public final class Owners {
-  /** The one shared book of `addrservice.auth.mode=none` (a JWT `sub` is never empty). */
+  /**
+   * The one shared book of {@code addrservice.auth.mode=none} (a JWT {@code sub} is never empty).
+   */
   public static final String SHARED_BOOK = "";
 
   private Owners() {}

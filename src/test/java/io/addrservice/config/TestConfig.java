@@ -5,6 +5,7 @@ import io.smallrye.common.net.CidrAddress;
 import io.smallrye.common.net.Inet;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** Settings for unit tests that construct beans without booting Quarkus. */
@@ -67,6 +68,11 @@ public record TestConfig(boolean debug, long bodyLimit, int defaultPageSize, int
   }
 
   @Override
+  public Changes changes() {
+    return () -> Duration.ofDays(30);
+  }
+
+  @Override
   public Store store() {
     return new Store() {
       @Override
@@ -76,7 +82,17 @@ public record TestConfig(boolean debug, long bodyLimit, int defaultPageSize, int
 
       @Override
       public FileSettings file() {
-        return () -> Path.of("addrservice-db");
+        return new FileSettings() {
+          @Override
+          public Path dir() {
+            return Path.of("addrservice-db");
+          }
+
+          @Override
+          public boolean repair() {
+            return false;
+          }
+        };
       }
     };
   }
