@@ -1,8 +1,8 @@
 package io.addrservice.api;
 
 import io.addrservice.api.error.ErrorBody;
+import io.addrservice.api.http.Caller;
 import io.addrservice.model.AddressEntry;
-import io.addrservice.model.Owners;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.service.AddressBookService;
 import io.addrservice.service.Page;
@@ -67,13 +67,19 @@ public class AddressBookResource {
   private final Reads reads;
   private final EntryBodies bodies;
   private final Validator validator;
+  private final Caller caller;
 
   AddressBookResource(
-      AddressBookService service, Reads reads, EntryBodies bodies, Validator validator) {
+      AddressBookService service,
+      Reads reads,
+      EntryBodies bodies,
+      Validator validator,
+      Caller caller) {
     this.service = service;
     this.reads = reads;
     this.bodies = bodies;
     this.validator = validator;
+    this.caller = caller;
   }
 
   /**
@@ -118,7 +124,7 @@ public class AddressBookResource {
   @APIResponse(responseCode = "413", ref = "BodyTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public Response create(AddressEntry entry) {
-    VersionedEntry created = service.create(Owners.SHARED_BOOK, valid(entry), null);
+    VersionedEntry created = service.create(caller.owner(), valid(entry), null);
     // A relative Location, exactly as the seed service sends it.
     return Response.status(Status.CREATED)
         .header(HttpHeaders.LOCATION, "/addresses/" + created.id())
@@ -175,11 +181,13 @@ public class AddressBookResource {
               schema = @Schema(type = SchemaType.STRING, minLength = 1))
           @QueryParam("q")
           String q) {
-    return reads.run(() -> listNow(after, limit, q));
+    // The owner now, on the request's thread: a read may run on a worker.
+    String owner = caller.owner();
+    return reads.run(() -> listNow(owner, after, limit, q));
   }
 
-  private Response listNow(String after, String limit, String q) {
-    Page page = service.list(Owners.SHARED_BOOK, after, limit, q);
+  private Response listNow(String owner, String after, String limit, String q) {
+    Page page = service.list(owner, after, limit, q);
     Response.ResponseBuilder response =
         Response.ok(bodies.listing(page.entries()), EntryBodies.JSON_UTF8);
     if (page.nextAfter() != null) {
@@ -224,11 +232,12 @@ public class AddressBookResource {
       @Parameter(description = "304 with no body when it names the current ETag (or is *)")
           @HeaderParam(HttpHeaders.IF_NONE_MATCH)
           List<String> ifNoneMatch) {
-    return reads.run(() -> getNow(id, ifNoneMatch));
+    String owner = caller.owner();
+    return reads.run(() -> getNow(owner, id, ifNoneMatch));
   }
 
-  private Response getNow(String id, List<String> ifNoneMatch) {
-    VersionedEntry found = service.get(Owners.SHARED_BOOK, id);
+  private Response getNow(String owner, String id, List<String> ifNoneMatch) {
+    VersionedEntry found = service.get(owner, id);
     EntryBodies.Body body = bodies.of(found);
     if (EntityTags.noneMatchNames(ifNoneMatch, found.version())) {
       return Response.notModified(body.tag()).build();
@@ -276,7 +285,7 @@ public class AddressBookResource {
           List<String> ifMatch,
       AddressEntry entry) {
     VersionedEntry updated =
-        service.update(Owners.SHARED_BOOK, id, valid(entry), EntityTags.ifMatch(ifMatch));
+        service.update(caller.owner(), id, valid(entry), EntityTags.ifMatch(ifMatch));
     return Response.noContent().tag(EntityTags.of(updated.version())).build();
   }
 
@@ -299,7 +308,7 @@ public class AddressBookResource {
               description = "Delete only if the entry is at one of these versions (or * for any)")
           @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch) {
-    service.delete(Owners.SHARED_BOOK, id, EntityTags.ifMatch(ifMatch));
+    service.delete(caller.owner(), id, EntityTags.ifMatch(ifMatch));
     return Response.noContent().build();
   }
 
