@@ -13,8 +13,10 @@ public class JwtModeProfile implements QuarkusTestProfile {
     return Map.of(
         "addrservice.auth.mode",
         "jwt",
+        // A file, not a class-path resource: the packaged jar of the *IT tests has no test
+        // resources.
         "mp.jwt.verify.publickey.location",
-        "auth/test-public-key.pem",
+        PUBLIC_KEY.toAbsolutePath().toString(),
         "mp.jwt.verify.issuer",
         Tokens.ISSUER,
         "mp.jwt.verify.audiences",

@@ -4,8 +4,10 @@ import io.addrservice.config.AddrServiceConfig;
 import io.addrservice.config.AddrServiceConfig.AuthMode;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.security.HttpSecurity;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +59,11 @@ public class AccessControl {
    * and gets the JSON error body; and authentication is lazy ({@code
    * quarkus.http.auth.proactive=false}), so only these checks ever ask for a token.
    */
-  void permissions(@Observes HttpSecurity security, AddrServiceConfig config, Config settings) {
+  void permissions(
+      @Observes HttpSecurity security,
+      AddrServiceConfig config,
+      Config settings,
+      Instance<JWTAuthContextInfo> verification) {
     AddrServiceConfig.Auth auth = config.auth();
     if (auth.mode() != AuthMode.JWT) {
       logOpenMode(auth);
@@ -67,6 +73,14 @@ public class AccessControl {
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
           "addrservice.auth.mode=jwt needs " + String.join(" and ", missing));
+    }
+    // smallrye-jwt reads the key at the first request: a key that cannot be read would make every
+    // request a 500. Read it now, so that such a service does not start.
+    try {
+      verification.get().getIssuedBy();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "addrservice.auth.mode=jwt cannot use its verification key: " + e.getMessage(), e);
     }
     security
         .path(API_PATHS)
