@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.addrservice.config.TestConfig;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import io.vertx.core.net.SocketAddress;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 
 /** The rules of access that need no server: roles per method, trusted peers, jwt's settings. */
@@ -65,5 +69,22 @@ class AccessRulesTest {
     return new SmallRyeConfigBuilder()
         .withSources(new PropertiesConfigSource(settings, "test", 100))
         .build();
+  }
+
+  @Test
+  void aRememberedTokenServesOnlyUntilItsExpiry() {
+    JsonWebToken token = new DefaultJWTCallerPrincipal(claims(1_000));
+    assertTrue(VerifiedTokens.isLive(token, 999));
+    assertFalse(VerifiedTokens.isLive(token, 1_000));
+    assertFalse(VerifiedTokens.isLive(new DefaultJWTCallerPrincipal(claims(0)), 1));
+  }
+
+  private static JwtClaims claims(long expiry) {
+    JwtClaims claims = new JwtClaims();
+    claims.setSubject("alice");
+    if (expiry > 0) {
+      claims.setExpirationTime(NumericDate.fromSeconds(expiry));
+    }
+    return claims;
   }
 }
