@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.addrservice.model.AddressEntry;
+import io.addrservice.model.EntryIds;
 import io.addrservice.model.Owners;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
@@ -258,12 +259,13 @@ final class FileStore implements AddressStore, AutoCloseable {
     long replayed = 0;
     long base = 1;
     if (snapshots.isEmpty() && segments.isEmpty() && !legacy.isEmpty()) {
-      replayed = convert(legacy, mapper);
+      convert(legacy, mapper);
+      replayed = 1;
       legacy.clear();
     } else if (!snapshots.isEmpty()) {
       base = snapshots.lastKey();
       boolean converted = replaySnapshot(snapshots.lastEntry().getValue());
-      replayed = index.count();
+      replayed = 1;
       for (Path older : snapshots.headMap(base).values()) {
         Files.delete(older);
       }
@@ -300,7 +302,7 @@ final class FileStore implements AddressStore, AutoCloseable {
       compact();
     }
     Log.infof(
-        "File store %s: %d entries loaded in %d ms (%d log files)",
+        "File store %s: %d entries loaded in %d ms (from %d snapshot and log files)",
         directory, index.count(), (System.nanoTime() - start) / 1_000_000, replayed);
   }
 
@@ -310,10 +312,9 @@ final class FileStore implements AddressStore, AutoCloseable {
     // A snapshot was complete and durable before it was renamed into place: any damage is the
     // disk's, never a torn write.
     List<LogScan.Damage> damage = new ArrayList<>(scan.damage());
-    LogRecords.Line[] lines = parse(scan, damage);
+    Object[] lines = parse(scan, damage);
     refuseOrReport(scan.file(), damage, "the snapshot");
-    LogRecords.Line header = lines.length == 0 ? null : lines[0];
-    if (header == null || !LogRecords.SNAPSHOT.equals(header.op())) {
+    if (lines.length == 0 || !(lines[0] instanceof LogRecords.Line header)) {
       throw damagedFile(file, 0, "it does not start with a snapshot header");
     }
     long expected = header.records() == null ? -1 : header.records();
@@ -347,10 +348,10 @@ final class FileStore implements AddressStore, AutoCloseable {
       // Writes went on in the next segment: this tail was acknowledged data.
       damage.add(tail);
     }
-    LogRecords.Line[] lines = parse(scan, damage);
+    Object[] lines = parse(scan, damage);
     refuseOrReport(file, damage, "the log");
     long last = 0;
-    for (LogRecords.Line line : lines) {
+    for (Object line : lines) {
       if (line != null) {
         last = Math.max(last, replayLine(line));
       }
@@ -365,16 +366,19 @@ final class FileStore implements AddressStore, AutoCloseable {
     return isLast ? scan.intactLength() : scan.bytes().length;
   }
 
-  /** The documents of the intact records, in parallel; one that cannot be read counts as damage. */
-  private LogRecords.Line[] parse(LogScan scan, List<LogScan.Damage> damage) {
-    LogRecords.Line[] lines = new LogRecords.Line[scan.records()];
+  /**
+   * The intact records, decoded in parallel (a {@link Write}, a {@link StoredKey} or a snapshot
+   * header): the decoding is most of a start-up's work. One that cannot be read counts as damage.
+   */
+  private Object[] parse(LogScan scan, List<LogScan.Damage> damage) {
+    Object[] lines = new Object[scan.records()];
     String[] failures = new String[scan.records()];
     IntStream.range(0, scan.records())
         .parallel()
         .forEach(
             i -> {
               try {
-                lines[i] = records.read(scan.bytes(), scan.starts()[i], scan.ends()[i]);
+                lines[i] = decode(records.read(scan.bytes(), scan.starts()[i], scan.ends()[i]));
               } catch (IOException | RuntimeException e) {
                 failures[i] = reason(e);
               }
@@ -390,20 +394,26 @@ final class FileStore implements AddressStore, AutoCloseable {
     return lines;
   }
 
-  /** Applies one record; returns its sequence number (0 for a key). */
-  private long replayLine(LogRecords.Line line) throws IOException {
-    switch (line.op()) {
-      case LogRecords.PUT, LogRecords.DELETE -> {
-        Write write = LogRecords.write(line);
-        index.replay(write);
-        return write.sequence();
-      }
-      case LogRecords.KEY -> {
-        index.replay(LogRecords.key(line));
-        return 0;
-      }
+  private static Object decode(LogRecords.Line line) throws IOException {
+    return switch (line.op()) {
+      case LogRecords.PUT, LogRecords.DELETE -> LogRecords.write(line);
+      case LogRecords.KEY -> LogRecords.key(line);
+      case LogRecords.SNAPSHOT -> line;
       default -> throw new IOException("an unknown record op " + line.op());
+    };
+  }
+
+  /** Applies one decoded record; returns its sequence number (0 for a key). */
+  private long replayLine(Object record) throws IOException {
+    if (record instanceof Write write) {
+      index.replay(write);
+      return write.sequence();
     }
+    if (record instanceof StoredKey key) {
+      index.replay(key);
+      return 0;
+    }
+    throw new IOException("a snapshot header inside a file");
   }
 
   /**
@@ -667,12 +677,6 @@ final class FileStore implements AddressStore, AutoCloseable {
     return "file";
   }
 
-  /** Every entry is held in memory: reads never block. */
-  @Override
-  public boolean readsFromMemory() {
-    return true;
-  }
-
   @Override
   public String location() {
     return directory.toString();
@@ -762,9 +766,7 @@ final class FileStore implements AddressStore, AutoCloseable {
 
   /** Whether {@code id} has the form of an entry id (32 lowercase hex). */
   static boolean isWellFormed(String id) {
-    return id != null
-        && id.length() == 32
-        && id.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+    return EntryIds.isWellFormed(id);
   }
 
   private static void requireWellFormed(String id) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.Email;
+import io.addrservice.model.EntryIds;
 import io.addrservice.model.VersionedEntry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
@@ -18,8 +19,8 @@ import java.util.regex.Pattern;
  * entry, all in the shared book), read once to convert a directory to the log.
  */
 final class LegacyEntryFiles {
-  static final Pattern ENTRY_FILE = Pattern.compile("[0-9a-f]{32}\\.json");
-  static final Pattern TEMP_FILE = Pattern.compile("[0-9a-f]{32}\\.json\\.tmp");
+  static final Pattern ENTRY_FILE = Pattern.compile(EntryIds.ID_REGEX + "\\.json");
+  static final Pattern TEMP_FILE = Pattern.compile(EntryIds.ID_REGEX + "\\.json\\.tmp");
   static final String ENTRY_SUFFIX = ".json";
 
   /**

@@ -1,0 +1,146 @@
+package io.addrservice.api.openapi;
+
+import io.addrservice.api.error.ErrorBody;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/**
+ * The JAX-RS application, at the default root. It carries the OpenAPI definition (the scanner reads
+ * it from the application class): the error responses several operations share, described once and
+ * referenced by name from the resources, and the bearer scheme of {@code addrservice.auth.mode=jwt}
+ * that Swagger UI's Authorize fills in.
+ */
+@SecurityScheme(
+    securitySchemeName = AddressBookApplication.BEARER,
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT",
+    description =
+        "A JWT from the identity provider, with the role addresses.read or addresses.write in"
+            + " `groups`; each owner (`sub`) has a book of its own. Needed when the service runs"
+            + " with addrservice.auth.mode=jwt; with mode none no token is read.")
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Address Book API",
+            version = "1.0.0",
+            description = "Create, read, update, delete, list and search address-book entries.",
+            license =
+                @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
+    components =
+        @Components(
+            responses = {
+              @APIResponse(
+                  name = "InvalidBody",
+                  description =
+                      "Invalid JSON body, or JSON Schema validation failed (every violation"
+                          + " listed with its JSON path)",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples = {
+                            @ExampleObject(name = "invalid JSON", value = Examples.INVALID_JSON),
+                            @ExampleObject(name = "validation", value = Examples.VALIDATION_ERROR)
+                          })),
+              @APIResponse(
+                  name = "EntryNotFound",
+                  description = "No entry with that id",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples =
+                              @ExampleObject(name = "not found", value = Examples.NOT_FOUND))),
+              @APIResponse(
+                  name = "StaleVersion",
+                  description =
+                      "If-Match does not name the current version; the response carries the"
+                          + " current ETag",
+                  headers =
+                      @Header(
+                          name = HttpHeaders.ETAG,
+                          description = "The entry's current version",
+                          schema = @Schema(type = SchemaType.STRING)),
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "stale",
+                                  value = Examples.PRECONDITION_FAILED))),
+              @APIResponse(
+                  name = "BodyTooLarge",
+                  description = "Body larger than addrservice.max-body-size (64 KiB by default)",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples =
+                              @ExampleObject(name = "too large", value = Examples.TOO_LARGE))),
+              @APIResponse(
+                  name = "UnsupportedMediaType",
+                  description =
+                      "A Content-Type that is not read as JSON (Unsupported Media Type), or a"
+                          + " Content-Encoding other than gzip, x-gzip, deflate or identity"
+                          + " (Unsupported Content-Encoding, with Accept-Encoding: gzip, deflate)",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples =
+                              @ExampleObject(name = "unsupported", value = Examples.UNSUPPORTED))),
+              @APIResponse(
+                  name = "Unauthorized",
+                  description =
+                      "Mode jwt: no bearer token, or one that fails verification (signature,"
+                          + " algorithm, expiry, issuer, audience, owner claim); the response"
+                          + " carries WWW-Authenticate: Bearer",
+                  headers =
+                      @Header(
+                          name = HttpHeaders.WWW_AUTHENTICATE,
+                          description = "Bearer",
+                          schema = @Schema(type = SchemaType.STRING)),
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples = {
+                            @ExampleObject(name = "no token", value = Examples.UNAUTHORIZED),
+                            @ExampleObject(name = "bad token", value = Examples.INVALID_TOKEN)
+                          })),
+              @APIResponse(
+                  name = "Forbidden",
+                  description =
+                      "Mode jwt: the token lacks the role (addresses.read to read,"
+                          + " addresses.write for anything else). Mode none: the peer is not"
+                          + " trusted (protected mode)",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples = {
+                            @ExampleObject(name = "missing role", value = Examples.MISSING_ROLE),
+                            @ExampleObject(
+                                name = "protected mode",
+                                value = Examples.ANONYMOUS_REMOTE)
+                          }))
+            }))
+public class AddressBookApplication extends Application {
+  /** The name of the bearer security scheme that every {@code /addresses} operation requires. */
+  public static final String BEARER = "bearer";
+}
