@@ -209,22 +209,13 @@ class JwtAccessTest {
   @Test
   void aWriteTokenAlsoReads() {
     String token = Tokens.token(Tokens.newOwner(), WRITE);
-    String location =
-        given()
-            .header("Authorization", bearer(token))
-            .body(ENTRY)
-            .post("/addresses")
-            .then()
-            .statusCode(201)
-            .extract()
-            .header("Location");
-    given()
-        .header("Authorization", bearer(token))
+    String location = Tokens.create(token, ENTRY);
+    Tokens.as(token)
         .get(location)
         .then()
         .statusCode(200)
         .body("full_name", equalTo("Grace Hopper"));
-    given().header("Authorization", bearer(token)).delete(location).then().statusCode(204);
+    Tokens.as(token).delete(location).then().statusCode(204);
   }
 
   @Test

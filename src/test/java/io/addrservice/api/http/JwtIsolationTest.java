@@ -3,8 +3,8 @@ package io.addrservice.api.http;
 import static io.addrservice.api.ApiTestSupport.assertErrorBody;
 import static io.addrservice.api.http.Tokens.READ;
 import static io.addrservice.api.http.Tokens.WRITE;
-import static io.addrservice.api.http.Tokens.bearer;
-import static io.restassured.RestAssured.given;
+import static io.addrservice.api.http.Tokens.as;
+import static io.addrservice.api.http.Tokens.create;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,20 +40,6 @@ class JwtIsolationTest {
   @BeforeAll
   static void logFailures() {
     RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-  }
-
-  private static RequestSpecification as(String token) {
-    return given().header("Authorization", bearer(token));
-  }
-
-  private static String create(String token, String json) {
-    return as(token)
-        .body(json)
-        .post("/addresses")
-        .then()
-        .statusCode(201)
-        .extract()
-        .header("Location");
   }
 
   private static Map<String, Object> listing(String token, String query) {

@@ -1,5 +1,7 @@
 package io.addrservice.api.http;
 
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
@@ -67,6 +69,22 @@ final class Tokens {
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A request that carries {@code token}. */
+  static RequestSpecification as(String token) {
+    return RestAssured.given().header("Authorization", bearer(token));
+  }
+
+  /** Creates {@code json} in the book of {@code token}'s owner; returns its path. */
+  static String create(String token, String json) {
+    return as(token)
+        .body(json)
+        .post("/addresses")
+        .then()
+        .statusCode(201)
+        .extract()
+        .header("Location");
   }
 
   /** {@code Authorization} header value for a token. */
