@@ -134,9 +134,11 @@ train() {
   say "training $app/quarkus-run.jar with $java ($("$java" -version 2>&1 | head -1))"
   TRAINING_DIR=$(mktemp -d /tmp/addrservice-aot.XXXXXX)
   rm -f "$app/app.aot"
+  # Mode none whatever the environment says (the image sets jwt): the training drives the API
+  # anonymously, from loopback, which protected mode serves.
   # shellcheck disable=SC2086 # the flags are words on purpose
   (cd "$app" && exec "$java" $JVM_OPTS -XX:AOTCacheOutput=app.aot \
-    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=0 \
+    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=0 -Daddrservice.auth.mode=none \
     -Daddrservice.store.kind=file -Daddrservice.store.file.dir="$TRAINING_DIR/db" \
     -jar "${AOT_JAR:-quarkus-run.jar}") >"$TRAINING_DIR/training.log" 2>&1 &
   TRAINING_PID=$!

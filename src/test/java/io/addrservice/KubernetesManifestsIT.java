@@ -51,8 +51,13 @@ class KubernetesManifestsIT {
     assertTrue(
         pod.path("initContainers").isMissingNode(),
         "init containers: " + pod.path("initContainers"));
-    assertEquals("/var/lib/addrservice", pod.at("/containers/0/volumeMounts/0/mountPath").asText());
-    assertEquals("addrservice-data", pod.at("/volumes/0/persistentVolumeClaim/claimName").asText());
+    Map<String, JsonNode> volumes = byName(pod.path("volumes"));
+    Map<String, JsonNode> mounts = byName(pod.at("/containers/0/volumeMounts"));
+    assertEquals("/var/lib/addrservice", mounts.get("addrservice-data").path("mountPath").asText());
+    assertEquals(
+        "addrservice-data",
+        volumes.get("addrservice-data").at("/persistentVolumeClaim/claimName").asText());
+    assertJwtIsOn(volumes, mounts, env(pod.at("/containers/0")));
 
     assertEquals(1, pod.path("containers").size());
     JsonNode container = pod.at("/containers/0");
@@ -89,9 +94,12 @@ class KubernetesManifestsIT {
     assertEquals(3, deployment.at("/spec/replicas").asInt());
     assertEquals("RollingUpdate", deployment.at("/spec/strategy/type").asText());
     JsonNode pod = deployment.at("/spec/template/spec");
-    assertEquals(0, pod.path("volumes").size(), "volumes: " + pod.path("volumes"));
+    Map<String, JsonNode> volumes = byName(pod.path("volumes"));
     JsonNode container = pod.at("/containers/0");
-    assertEquals(0, container.path("volumeMounts").size());
+    Map<String, JsonNode> mounts = byName(container.path("volumeMounts"));
+    assertEquals(List.of("addrservice-jwt"), new ArrayList<>(volumes.keySet()));
+    assertEquals(List.of("addrservice-jwt"), new ArrayList<>(mounts.keySet()));
+    assertJwtIsOn(volumes, mounts, env(container));
     assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
 
     Map<String, JsonNode> env = env(container);
@@ -156,6 +164,29 @@ class KubernetesManifestsIT {
       }
     }
     return resources;
+  }
+
+  /** Tokens on, with the key mounted from the addrservice-jwt Secret (README "Security"). */
+  private static void assertJwtIsOn(
+      Map<String, JsonNode> volumes, Map<String, JsonNode> mounts, Map<String, JsonNode> env) {
+    assertEquals(
+        "addrservice-jwt", volumes.get("addrservice-jwt").at("/secret/secretName").asText());
+    assertEquals("/etc/addrservice/jwt", mounts.get("addrservice-jwt").path("mountPath").asText());
+    assertTrue(mounts.get("addrservice-jwt").path("readOnly").asBoolean());
+    assertEquals("jwt", env.get("ADDRSERVICE_AUTH_MODE").path("value").asText());
+    assertEquals(
+        "/etc/addrservice/jwt/public-key.pem",
+        env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION").path("value").asText());
+    for (String name : List.of("MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_AUDIENCES")) {
+      assertEquals(
+          "addrservice-jwt", env.get(name).at("/valueFrom/secretKeyRef/name").asText(), name);
+    }
+  }
+
+  private static Map<String, JsonNode> byName(JsonNode list) {
+    Map<String, JsonNode> named = new LinkedHashMap<>();
+    list.forEach(item -> named.put(item.path("name").asText(), item));
+    return named;
   }
 
   private static Map<String, JsonNode> env(JsonNode container) {

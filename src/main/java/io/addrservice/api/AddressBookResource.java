@@ -2,14 +2,15 @@ package io.addrservice.api;
 
 import io.addrservice.api.body.EntryBodies;
 import io.addrservice.api.http.AllowedMethods;
+import io.addrservice.api.http.Caller;
 import io.addrservice.api.http.EntityTags;
 import io.addrservice.api.http.Reads;
+import io.addrservice.api.openapi.AddressBookApplication;
 import io.addrservice.api.openapi.ComponentNames;
 import io.addrservice.api.openapi.Examples;
 import io.addrservice.api.openapi.OpenApiPageLimits;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.EntryIds;
-import io.addrservice.model.Owners;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.service.AddressBookService;
 import io.addrservice.service.Page;
@@ -42,12 +43,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The address book over HTTP: maps requests to {@link AddressBookService} calls and back. */
 @Path("/addresses")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Addresses", description = "Create, read, update, delete, list and search entries")
+@SecurityRequirement(name = AddressBookApplication.BEARER)
+@APIResponse(responseCode = "401", ref = ComponentNames.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ComponentNames.FORBIDDEN)
 public class AddressBookResource {
   static final String ID = "{id: " + EntryIds.PATH_REGEX + "}";
 
@@ -55,10 +60,13 @@ public class AddressBookResource {
   private final Reads reads;
   private final EntryBodies bodies;
 
-  AddressBookResource(AddressBookService service, Reads reads, EntryBodies bodies) {
+  private final Caller caller;
+
+  AddressBookResource(AddressBookService service, Reads reads, EntryBodies bodies, Caller caller) {
     this.service = service;
     this.reads = reads;
     this.bodies = bodies;
+    this.caller = caller;
   }
 
   /** Creates an entry. */
@@ -77,7 +85,7 @@ public class AddressBookResource {
   @APIResponse(responseCode = "413", ref = ComponentNames.BODY_TOO_LARGE)
   @APIResponse(responseCode = "415", ref = ComponentNames.UNSUPPORTED_MEDIA_TYPE)
   public Response create(AddressEntry entry) {
-    VersionedEntry created = service.create(Owners.SHARED_BOOK, entry, null);
+    VersionedEntry created = service.create(caller.owner(), entry, null);
     // A relative Location, exactly as the seed service sends it.
     return Response.status(Status.CREATED)
         .header(HttpHeaders.LOCATION, "/addresses/" + created.id())
@@ -121,11 +129,13 @@ public class AddressBookResource {
               schema = @Schema(type = SchemaType.STRING, minLength = 1))
           @QueryParam("q")
           String q) {
-    return reads.run(() -> listNow(after, limit, q));
+    // The owner now, on the request's thread: a read may run on a worker.
+    String owner = caller.owner();
+    return reads.run(() -> listNow(owner, after, limit, q));
   }
 
-  private Response listNow(String after, String limit, String q) {
-    Page page = service.list(Owners.SHARED_BOOK, after, limit, q);
+  private Response listNow(String owner, String after, String limit, String q) {
+    Page page = service.list(owner, after, limit, q);
     Response.ResponseBuilder response =
         Response.ok(bodies.listing(page.entries()), EntryBodies.JSON_UTF8);
     if (page.nextAfter() != null) {
@@ -157,11 +167,12 @@ public class AddressBookResource {
       @Parameter(ref = ComponentNames.ID) @PathParam("id") String id,
       @Parameter(ref = ComponentNames.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
           List<String> ifNoneMatch) {
-    return reads.run(() -> getNow(id, ifNoneMatch));
+    String owner = caller.owner();
+    return reads.run(() -> getNow(owner, id, ifNoneMatch));
   }
 
-  private Response getNow(String id, List<String> ifNoneMatch) {
-    VersionedEntry found = service.get(Owners.SHARED_BOOK, id);
+  private Response getNow(String owner, String id, List<String> ifNoneMatch) {
+    VersionedEntry found = service.get(owner, id);
     EntryBodies.Body body = bodies.of(found);
     if (EntityTags.noneMatchNames(ifNoneMatch, found.version())) {
       return Response.notModified(body.tag()).build();
@@ -193,8 +204,7 @@ public class AddressBookResource {
       @Parameter(ref = ComponentNames.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch,
       AddressEntry entry) {
-    VersionedEntry updated =
-        service.update(Owners.SHARED_BOOK, id, entry, EntityTags.ifMatch(ifMatch));
+    VersionedEntry updated = service.update(caller.owner(), id, entry, EntityTags.ifMatch(ifMatch));
     return Response.noContent().tag(EntityTags.of(updated.version())).build();
   }
 
@@ -211,7 +221,7 @@ public class AddressBookResource {
       @Parameter(ref = ComponentNames.ID) @PathParam("id") String id,
       @Parameter(ref = ComponentNames.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch) {
-    service.delete(Owners.SHARED_BOOK, id, EntityTags.ifMatch(ifMatch));
+    service.delete(caller.owner(), id, EntityTags.ifMatch(ifMatch));
     bodies.forget(id);
     return Response.noContent().build();
   }

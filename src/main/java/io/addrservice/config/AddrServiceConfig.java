@@ -1,11 +1,13 @@
 package io.addrservice.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.common.net.CidrAddress;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** The service's own settings, under the {@code addrservice} prefix of application.yaml. */
 @ConfigMapping(prefix = "addrservice")
@@ -29,6 +31,9 @@ public interface AddrServiceConfig {
 
   /** {@code addrservice.store.*}: where entries are kept. */
   Store store();
+
+  /** {@code addrservice.auth.*}: who may call, and whose book a request works on. */
+  Auth auth();
 
   /** {@code addrservice.changes.*}: the change feed's history. */
   Changes changes();
@@ -80,6 +85,39 @@ public interface AddrServiceConfig {
      */
     @WithDefault("false")
     boolean repair();
+  }
+
+  /** Identity and access (DESIGN §8). */
+  interface Auth {
+    /** {@code addrservice.auth.mode}: none (one shared book) or jwt (bearer tokens). */
+    @WithDefault("none")
+    AuthMode mode();
+
+    /** {@code addrservice.auth.owner-claim}: the token claim that names the caller's book. */
+    @WithDefault("sub")
+    String ownerClaim();
+
+    /**
+     * {@code addrservice.auth.allow-anonymous-remote}: in mode none, serve {@code /addresses} to
+     * peers outside {@code trusted-peers} too.
+     */
+    @WithDefault("false")
+    boolean allowAnonymousRemote();
+
+    /**
+     * {@code addrservice.auth.trusted-peers}: the TCP peers that mode none serves without
+     * allow-anonymous-remote (CIDR ranges; the loopback ones by default).
+     */
+    @WithDefault("127.0.0.0/8,::1/128")
+    List<CidrAddress> trustedPeers();
+  }
+
+  /** How callers are identified. */
+  enum AuthMode {
+    /** No identity: one shared book, served to trusted peers only unless allowed otherwise. */
+    NONE,
+    /** {@code Authorization: Bearer} tokens verified by smallrye-jwt; one book per owner. */
+    JWT
   }
 
   /** The storage engines. */

@@ -1,9 +1,12 @@
 package io.addrservice.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.common.net.CidrAddress;
+import io.smallrye.common.net.Inet;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** Settings for unit tests that construct beans without booting Quarkus. */
 public record TestConfig(boolean debug, long bodyLimit, int defaultPageSize, int maxPageSize)
@@ -35,6 +38,31 @@ public record TestConfig(boolean debug, long bodyLimit, int defaultPageSize, int
       @Override
       public int maxSize() {
         return maxPageSize;
+      }
+    };
+  }
+
+  @Override
+  public Auth auth() {
+    return new Auth() {
+      @Override
+      public AuthMode mode() {
+        return AuthMode.NONE;
+      }
+
+      @Override
+      public String ownerClaim() {
+        return "sub";
+      }
+
+      @Override
+      public boolean allowAnonymousRemote() {
+        return false;
+      }
+
+      @Override
+      public List<CidrAddress> trustedPeers() {
+        return List.of(Inet.parseCidrAddress("127.0.0.0/8"), Inet.parseCidrAddress("::1/128"));
       }
     };
   }

@@ -1,5 +1,6 @@
 package io.addrservice.api.logging;
 
+import io.addrservice.api.http.Caller;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
@@ -46,6 +47,7 @@ public class RequestLogFilter {
   private final String managementPrefix;
   private final boolean plainOutput;
   private final boolean jsonOutput;
+  private final String ownerClaim;
 
   // Plain Config lookups: Quarkus's own settings, read once. (@ConfigProperty would do, but its
   // class file names OSGi annotations that are not on the classpath, which -Werror turns fatal.)
@@ -63,6 +65,7 @@ public class RequestLogFilter {
     // fields as MDC keys for JSON (its formatter writes the MDC as an object).
     this.plainOutput = (console && !consoleJson) || (file && !fileJson);
     this.jsonOutput = (console && consoleJson) || (file && fileJson);
+    this.ownerClaim = setting(config, "addrservice.auth.owner-claim", "sub");
   }
 
   void register(@Observes Filters filters) {
@@ -123,11 +126,16 @@ public class RequestLogFilter {
     String method = request.method().name();
     String uri = request.uri();
     String ip = ip(request.remoteAddress());
+    // The owner of a verified token (mode jwt); never the token itself.
+    String sub = Caller.ownerOf(routing, ownerClaim);
     String millis = millis(nanos);
     StringBuilder line = new StringBuilder(128);
     Logfmt.append(line, "method", method);
     Logfmt.append(line, "uri", uri);
     Logfmt.append(line, "ip", ip);
+    if (sub != null) {
+      Logfmt.append(line, "sub", sub);
+    }
     line.append(" status=").append(status).append(" time_ms=").append(millis);
     if (reason != null) {
       Logfmt.append(line, "reason", reason);
@@ -137,6 +145,9 @@ public class RequestLogFilter {
       MDC.put("method", method);
       MDC.put("uri", uri);
       MDC.put("ip", ip);
+      if (sub != null) {
+        MDC.put("sub", sub);
+      }
       MDC.put("status", Integer.toString(status));
       MDC.put("time_ms", millis);
       if (reason != null) {

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
@@ -19,13 +20,24 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The JAX-RS application, at the default root. It carries the OpenAPI definition (the scanner reads
  * it from the application class): the parameters, headers, request body and error responses that
  * several operations share, declared once as components and referenced by the names in {@link
- * ComponentNames} from the resources.
+ * ComponentNames} from the resources, and the bearer scheme of {@code addrservice.auth.mode=jwt}
+ * that Swagger UI's Authorize fills in.
  */
+@SecurityScheme(
+    securitySchemeName = AddressBookApplication.BEARER,
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT",
+    description =
+        "A JWT from the identity provider, with the role addresses.read or addresses.write in"
+            + " `groups`; each owner (`sub`) has a book of its own. Needed when the service runs"
+            + " with addrservice.auth.mode=jwt; with mode none no token is read.")
 @OpenAPIDefinition(
     info =
         @Info(
@@ -148,6 +160,44 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                           mediaType = MediaType.APPLICATION_JSON,
                           schema = @Schema(implementation = ErrorBody.class),
                           examples =
-                              @ExampleObject(name = "unsupported", value = Examples.UNSUPPORTED)))
+                              @ExampleObject(name = "unsupported", value = Examples.UNSUPPORTED))),
+              @APIResponse(
+                  name = ComponentNames.UNAUTHORIZED,
+                  description =
+                      "Mode jwt: no bearer token, or one that fails verification (signature,"
+                          + " algorithm, expiry, issuer, audience, owner claim); the response"
+                          + " carries WWW-Authenticate: Bearer",
+                  headers =
+                      @Header(
+                          name = HttpHeaders.WWW_AUTHENTICATE,
+                          description = "Bearer",
+                          schema = @Schema(type = SchemaType.STRING)),
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples = {
+                            @ExampleObject(name = "no token", value = Examples.UNAUTHORIZED),
+                            @ExampleObject(name = "bad token", value = Examples.INVALID_TOKEN)
+                          })),
+              @APIResponse(
+                  name = ComponentNames.FORBIDDEN,
+                  description =
+                      "Mode jwt: the token lacks the role (addresses.read to read,"
+                          + " addresses.write for anything else). Mode none: the peer is not"
+                          + " trusted (protected mode)",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples = {
+                            @ExampleObject(name = "missing role", value = Examples.MISSING_ROLE),
+                            @ExampleObject(
+                                name = "protected mode",
+                                value = Examples.ANONYMOUS_REMOTE)
+                          }))
             }))
-public class AddressBookApplication extends Application {}
+public class AddressBookApplication extends Application {
+  /** The name of the bearer security scheme that every {@code /addresses} operation requires. */
+  public static final String BEARER = "bearer";
+}

@@ -44,5 +44,11 @@ public final class ComponentNames {
   /** 415 for a media type or content coding the service does not read. */
   public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
 
+  /** 401 for a missing or invalid bearer token (mode jwt). */
+  public static final String UNAUTHORIZED = "Unauthorized";
+
+  /** 403 for a token without the role, or an untrusted peer in protected mode. */
+  public static final String FORBIDDEN = "Forbidden";
+
   private ComponentNames() {}
 }

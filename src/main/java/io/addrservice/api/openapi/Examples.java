@@ -72,4 +72,28 @@ public final class Examples {
        "message": "Invalid query parameter",
        "errors": [{"path": "limit", "message": "must be a whole number from 1 to 1000 inclusive"}]}
       """;
+
+  static final String UNAUTHORIZED =
+      """
+      {"method": "GET", "uri": "/addresses", "code": 401, "message": "Bearer token required"}
+      """;
+
+  static final String INVALID_TOKEN =
+      """
+      {"method": "GET", "uri": "/addresses", "code": 401, "message": "Invalid bearer token"}
+      """;
+
+  static final String MISSING_ROLE =
+      """
+      {"method": "POST", "uri": "/addresses", "code": 403,
+       "message": "The token lacks the role addresses.write"}
+      """;
+
+  static final String ANONYMOUS_REMOTE =
+      """
+      {"method": "GET", "uri": "/addresses", "code": 403,
+       "message": "Anonymous access is for local peers only: turn on tokens with\
+       addrservice.auth.mode=jwt, or serve every peer with\
+       addrservice.auth.allow-anonymous-remote=true"}
+      """;
 }

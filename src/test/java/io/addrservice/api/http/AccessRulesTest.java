@@ -1,0 +1,90 @@
+package io.addrservice.api.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.addrservice.config.TestConfig;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
+import io.vertx.core.net.SocketAddress;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.Test;
+
+/** The rules of access that need no server: roles per method, trusted peers, jwt's settings. */
+class AccessRulesTest {
+  private final ProtectedMode protectedMode = new ProtectedMode(TestConfig.defaults());
+
+  @Test
+  void readingNeedsTheReadRoleAndEverythingElseTheWriteRole() {
+    for (String method : List.of("GET", "HEAD", "OPTIONS", "get")) {
+      assertEquals(AccessControl.READ_ROLE, AccessControl.requiredRole(method), method);
+    }
+    for (String method : List.of("POST", "PUT", "PATCH", "DELETE", "MERGE")) {
+      assertEquals(AccessControl.WRITE_ROLE, AccessControl.requiredRole(method), method);
+    }
+  }
+
+  @Test
+  void theLoopbackRangesAreTrustedByDefault() {
+    for (String host : List.of("127.0.0.1", "127.0.0.2", "127.255.255.254", "::1")) {
+      assertTrue(protectedMode.isTrusted(SocketAddress.inetSocketAddress(40000, host)), host);
+    }
+    for (String host : List.of("10.0.0.1", "192.168.1.20", "128.0.0.1", "::2", "fe80::1")) {
+      assertFalse(protectedMode.isTrusted(SocketAddress.inetSocketAddress(40000, host)), host);
+    }
+  }
+
+  @Test
+  void aLocalSocketFileIsTrusted() {
+    assertTrue(protectedMode.isTrusted(SocketAddress.domainSocketAddress("/run/addrservice.sock")));
+  }
+
+  @Test
+  void modeJwtNamesEverySettingItLacks() {
+    assertEquals(
+        List.of(
+            "a verification key (mp.jwt.verify.publickey.location or mp.jwt.verify.publickey or"
+                + " smallrye.jwt.verify.key.location)",
+            "mp.jwt.verify.issuer",
+            "mp.jwt.verify.audiences"),
+        AccessControl.missingSettings(config(Map.of("mp.jwt.verify.issuer", " "))));
+    assertEquals(
+        List.of(),
+        AccessControl.missingSettings(
+            config(
+                Map.of(
+                    "mp.jwt.verify.publickey.location", "https://idp.example/jwks",
+                    "mp.jwt.verify.issuer", "https://idp.example",
+                    "mp.jwt.verify.audiences", "addrservice"))));
+  }
+
+  private static Config config(Map<String, String> settings) {
+    return new SmallRyeConfigBuilder()
+        .withSources(new PropertiesConfigSource(settings, "test", 100))
+        .build();
+  }
+
+  @Test
+  void aRememberedTokenServesOnlyUntilItsExpiry() {
+    JsonWebToken token = new DefaultJWTCallerPrincipal(claims(1_000));
+    assertTrue(VerifiedTokens.isLive(token, 999));
+    assertFalse(VerifiedTokens.isLive(token, 1_000));
+    assertFalse(VerifiedTokens.isLive(new DefaultJWTCallerPrincipal(claims(0)), 1));
+  }
+
+  private static JwtClaims claims(long expiry) {
+    JwtClaims claims = new JwtClaims();
+    claims.setSubject("alice");
+    if (expiry > 0) {
+      claims.setExpirationTime(NumericDate.fromSeconds(expiry));
+    }
+    return claims;
+  }
+}

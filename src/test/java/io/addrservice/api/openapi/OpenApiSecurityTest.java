@@ -1,0 +1,63 @@
+package io.addrservice.api.openapi;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document declares the bearer scheme, and every operation under {@code /addresses}
+ * requires it and lists its 401 and 403: Swagger UI's Authorize then sends a pasted token.
+ */
+@QuarkusTest
+class OpenApiSecurityTest {
+  private static final List<String> METHODS =
+      List.of("get", "put", "post", "delete", "patch", "head", "options");
+
+  @Test
+  void theBearerSchemeIsDeclaredAndRequiredByEveryApiOperation() throws Exception {
+    JsonNode openApi =
+        new ObjectMapper().readTree(given().get("/q/openapi?format=json").asString());
+    JsonNode scheme = openApi.at("/components/securitySchemes/bearer");
+    assertEquals("http", scheme.path("type").asText());
+    assertEquals("bearer", scheme.path("scheme").asText());
+    assertEquals("JWT", scheme.path("bearerFormat").asText());
+
+    List<String> operations = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> path : openApi.path("paths").properties()) {
+      if (!path.getKey().startsWith("/addresses")) {
+        continue;
+      }
+      for (String method : METHODS) {
+        JsonNode operation = path.getValue().path(method);
+        if (operation.isMissingNode()) {
+          continue;
+        }
+        String name = method + " " + path.getKey();
+        operations.add(name);
+        assertTrue(
+            operation.path("security").toString().contains("{\"bearer\":[]}"),
+            name + ": " + operation.path("security"));
+        for (String status : List.of("401", "403")) {
+          assertEquals(
+              "#/components/responses/" + (status.equals("401") ? "Unauthorized" : "Forbidden"),
+              operation.at("/responses/" + status + "/$ref").asText(),
+              name + " " + status);
+        }
+      }
+    }
+    assertTrue(operations.size() >= 5, operations.toString());
+    JsonNode unauthorized = openApi.at("/components/responses/Unauthorized");
+    assertTrue(unauthorized.at("/headers/WWW-Authenticate").isObject(), unauthorized.toString());
+    assertEquals(
+        "#/components/schemas/ErrorBody",
+        unauthorized.at("/content/application~1json/schema/$ref").asText());
+  }
+}
