@@ -13,12 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Email(
     @NotNull(message = "is required") @JsonProperty("kind") Kind kind,
     @NotNull(message = "is required")
-        @jakarta.validation.constraints.Email(message = "must be an e-mail address")
         @Schema(
-            format = "email",
+            format = "idn-email",
             description =
-                "The JSON Schema email format: a dotted domain must end in a known top-level"
-                    + " domain; a single-label domain (a@localhost) or an address literal in"
-                    + " brackets (a@[192.0.2.1]) is accepted too")
+                "An e-mail address in the syntax of RFC 5321/5322 with internationalised local"
+                    + " parts and domains (RFC 6531, IDNA): a dot-atom or quoted local part of up"
+                    + " to 64 octets, then a domain of LDH or Unicode labels, or an address literal"
+                    + " ([192.0.2.1], [IPv6:2001:db8::1]). The domain is judged by its syntax only:"
+                    + " any top-level domain is accepted (.example, .test, .internal, IDN TLDs)")
         @JsonProperty("email")
         String email) {}
