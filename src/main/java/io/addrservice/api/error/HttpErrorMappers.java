@@ -2,6 +2,7 @@ package io.addrservice.api.error;
 
 import io.addrservice.api.AllowedMethods;
 import io.addrservice.api.RequestLogFilter;
+import io.addrservice.api.body.UnwritableEntryException;
 import io.addrservice.store.StoreUnavailableException;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -67,6 +69,19 @@ public class HttpErrorMappers {
     return errors
         .of(request, Status.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE, e)
         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .build();
+  }
+
+  /**
+   * A stored entry that cannot be written out: 500 naming the entry and the request id under which
+   * the log holds the cause (which only debug mode returns).
+   */
+  @ServerExceptionMapper
+  public Response unwritableEntry(UnwritableEntryException e, HttpServerRequest request) {
+    logFailure(e, request);
+    Object requestId = MDC.get(RequestLogFilter.REQ_ID);
+    return errors
+        .of(request, Status.INTERNAL_SERVER_ERROR, e.getMessage() + "; req_id=" + requestId, e)
         .build();
   }
 
