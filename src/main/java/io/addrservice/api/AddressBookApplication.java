@@ -35,15 +35,44 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                   name = "InvalidBody",
                   description =
                       "Invalid JSON body, or JSON Schema validation failed (every violation"
-                          + " listed with its JSON path)",
+                          + " listed with its JSON path), or an empty or malformed If-Match",
                   content =
                       @Content(
                           mediaType = MediaType.APPLICATION_JSON,
                           schema = @Schema(implementation = ErrorBody.class),
                           examples = {
                             @ExampleObject(name = "invalid JSON", value = Examples.INVALID_JSON),
-                            @ExampleObject(name = "validation", value = Examples.VALIDATION_ERROR)
+                            @ExampleObject(name = "validation", value = Examples.VALIDATION_ERROR),
+                            @ExampleObject(
+                                name = "bad If-Match",
+                                value = Examples.INVALID_CONDITION)
                           })),
+              @APIResponse(
+                  name = "InvalidCondition",
+                  description =
+                      "An empty or malformed If-Match or If-None-Match (never read as absent)",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "bad If-Match",
+                                  value = Examples.INVALID_CONDITION))),
+              @APIResponse(
+                  name = "CrossOriginWrite",
+                  description =
+                      "The Origin header names another origin that the CORS settings"
+                          + " (quarkus.http.cors.origins) do not list; requests without Origin"
+                          + " (curl, servers) pass",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "cross-origin",
+                                  value = Examples.CROSS_ORIGIN))),
               @APIResponse(
                   name = "EntryNotFound",
                   description = "No entry with that id",

@@ -110,6 +110,7 @@ public class AddressBookResource {
             schema = @Schema(type = SchemaType.STRING))
       })
   @APIResponse(responseCode = "400", ref = "InvalidBody")
+  @APIResponse(responseCode = "403", ref = "CrossOriginWrite")
   @APIResponse(responseCode = "413", ref = "BodyTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public Response create(AddressEntry entry) {
@@ -208,6 +209,7 @@ public class AddressBookResource {
               name = HttpHeaders.ETAG,
               description = ETAG_DESCRIPTION,
               schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(responseCode = "400", ref = "InvalidCondition")
   @APIResponse(responseCode = "404", ref = "EntryNotFound")
   @NonBlocking
   public CompletionStage<Response> get(
@@ -256,6 +258,7 @@ public class AddressBookResource {
               description = "The new version",
               schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "400", ref = "InvalidBody")
+  @APIResponse(responseCode = "403", ref = "CrossOriginWrite")
   @APIResponse(responseCode = "404", ref = "EntryNotFound")
   @APIResponse(responseCode = "412", ref = "StaleVersion")
   @APIResponse(responseCode = "413", ref = "BodyTooLarge")
@@ -281,6 +284,8 @@ public class AddressBookResource {
       summary = "Delete an entry",
       description = "With If-Match, only if the entry is still at a version it names.")
   @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(responseCode = "400", ref = "InvalidCondition")
+  @APIResponse(responseCode = "403", ref = "CrossOriginWrite")
   @APIResponse(responseCode = "404", ref = "EntryNotFound")
   @APIResponse(responseCode = "412", ref = "StaleVersion")
   public Response delete(

@@ -72,4 +72,16 @@ final class Examples {
        "message": "Invalid query parameter",
        "errors": [{"path": "limit", "message": "must be a whole number from 1 to 1000 inclusive"}]}
       """;
+
+  static final String CROSS_ORIGIN =
+      """
+      {"method": "POST", "uri": "/addresses", "code": 403, "message": "Cross-origin write refused"}
+      """;
+
+  static final String INVALID_CONDITION =
+      """
+      {"method": "PUT", "uri": "/addresses/0190f8a1b2c37d4e8f90a1b2c3d4e5f6", "code": 400,
+       "message": "Invalid request header",
+       "errors": [{"path": "If-Match", "message": "must be * or a list of entity tags such as \\"3\\""}]}
+      """;
 }

@@ -1,11 +1,13 @@
 package io.addrservice.api;
 
+import io.netty.util.AttributeKey;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,6 +37,20 @@ public class RequestLogFilter {
    * before each message: lines logged outside a request then carry no empty {@code req_id=}.
    */
   public static final String REQ_ID_PREFIX = "req_id_prefix";
+
+  /**
+   * The status recorded for a request whose client closed the connection before the answer was
+   * complete (nginx's "client closed request"): the line and the metrics never show a 500 that no
+   * client was sent.
+   */
+  public static final int CLIENT_CLOSED = 499;
+
+  /**
+   * A connection attribute: the status that a handler below Vert.x (the strict request decoder)
+   * answered on the connection before closing it, for the canonical line of its request.
+   */
+  public static final AttributeKey<Integer> SENT_BELOW_VERTX =
+      AttributeKey.valueOf("addrservice.sentBelowVertx");
 
   // Filters run in descending priority (route order -priority): this one before all the others,
   // Quarkus's body and upload-limit handlers included, so their early answers get an id and a line.
@@ -114,8 +130,15 @@ public class RequestLogFilter {
     String reason = status >= 400 ? response.getStatusMessage() : null;
     Logger.Level level = level(request.path(), status);
     if (incomplete != null) {
-      reason = "response not completed: " + incomplete.getMessage();
-      level = level == Logger.Level.INFO ? Logger.Level.WARN : level;
+      // The connection closed before the response was complete: a client fault, logged with the
+      // status it was sent (a framing answer given below Vert.x) or 499, never as a 500.
+      Integer sent = sentBelowVertx(request);
+      status = sent != null ? sent : CLIENT_CLOSED;
+      reason =
+          sent != null
+              ? "malformed request framing, connection closed"
+              : "client closed the connection";
+      level = Logger.Level.WARN;
     }
     if (!ACCESS.isEnabled(level)) {
       return;
@@ -143,7 +166,7 @@ public class RequestLogFilter {
         MDC.put("reason", reason);
       }
     }
-    Throwable failure = status >= 500 ? recordedFailure() : null;
+    Throwable failure = status >= 500 && incomplete == null ? recordedFailure() : null;
     ACCESS.log(level, line.toString(), failure);
   }
 
@@ -184,6 +207,12 @@ public class RequestLogFilter {
 
   private static boolean flag(Config config, String name, boolean fallback) {
     return config.getOptionalValue(name, Boolean.class).orElse(fallback);
+  }
+
+  private static Integer sentBelowVertx(HttpServerRequest request) {
+    return request.connection() instanceof ConnectionBase connection
+        ? connection.channel().attr(SENT_BELOW_VERTX).get()
+        : null;
   }
 
   /** "-" when there is none to tell (a domain socket): the MDC takes no nulls. */

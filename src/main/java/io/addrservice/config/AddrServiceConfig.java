@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** The service's own settings, under the {@code addrservice} prefix of application.yaml. */
 @ConfigMapping(prefix = "addrservice")
@@ -22,6 +23,14 @@ public interface AddrServiceConfig {
   @WithName("max-body-size")
   @WithDefault("64K")
   MemorySize maxBodySize();
+
+  /**
+   * {@code addrservice.header-timeout}: how long a client may take to send a request's line and
+   * headers once it has started; then the connection is closed (slow-header clients hold nothing).
+   */
+  @WithName("header-timeout")
+  @WithDefault("10S")
+  Duration headerTimeout();
 
   /** {@code addrservice.page.*}: listing page sizes. */
   Page page();

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 /**
  * The {@code idn-email} format of the entry schema: an address in the syntax of RFC 5321 (mailbox)
  * and RFC 5322 (dot-atom or quoted local part), with the UTF-8 characters that RFC 6531 allows in
- * either part and IDNA domain labels. The domain is judged by its syntax only, never against a
- * list of top-level domains: reserved names ({@code .example}, {@code .test}, {@code .internal}),
- * new TLDs and IDN TLDs all pass. The validator library's own {@code idn-email} checks a bundled TLD
+ * either part and IDNA domain labels. The domain is judged by its syntax only, never against a list
+ * of top-level domains: reserved names ({@code .example}, {@code .test}, {@code .internal}), new
+ * TLDs and IDN TLDs all pass. The validator library's own {@code idn-email} checks a bundled TLD
  * list, so this one replaces it under the same name.
  */
 final class EmailSyntax implements Format {
@@ -29,7 +29,8 @@ final class EmailSyntax implements Format {
   private static final Pattern LDH_LABEL =
       Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
   private static final Pattern IPV4 =
-      Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+      Pattern.compile(
+          "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
   @Override
   public String getName() {
@@ -131,7 +132,8 @@ final class EmailSyntax implements Format {
         return false;
       }
     }
-    // An all-numeric last label is no top-level domain (RFC 3696 §2): a@1.2.3.4 must be a@[1.2.3.4].
+    // An all-numeric last label is no top-level domain (RFC 3696 §2): a@1.2.3.4 must be
+    // a@[1.2.3.4].
     return !labels[labels.length - 1].chars().allMatch(Character::isDigit);
   }
 
@@ -144,7 +146,8 @@ final class EmailSyntax implements Format {
       return false;
     }
     String ipv6 = literal.substring(5);
-    if (ipv6.isEmpty() || !ipv6.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
+    if (ipv6.isEmpty()
+        || !ipv6.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
       return false;
     }
     try {

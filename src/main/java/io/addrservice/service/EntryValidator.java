@@ -42,8 +42,8 @@ public class EntryValidator {
 
   /**
    * The rule on numbers: their plain decimal form (no exponent), which is how every engine and
-   * every representation writes them, has at most {@value #MAX_DIGITS} digits on either side of
-   * the point. It bounds the exponent as well: 1e999 passes, 1e1000 does not.
+   * every representation writes them, has at most {@value #MAX_DIGITS} digits on either side of the
+   * point. It bounds the exponent as well: 1e999 passes, 1e1000 does not.
    */
   public static final String NUMBER_RULE =
       "must have at most " + MAX_DIGITS + " digits before and after the decimal point";
@@ -101,7 +101,8 @@ public class EntryValidator {
       // the library's, which refuses domains outside its bundled list of top-level domains.
       JsonMetaSchema draft = JsonMetaSchema.getV202012();
       JsonMetaSchema withEmail = JsonMetaSchema.builder(draft).format(new EmailSyntax()).build();
-      return JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012))
+      return JsonSchemaFactory.builder(
+              JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012))
           .metaSchema(withEmail)
           .build()
           .getSchema(in, InputFormat.JSON, config);

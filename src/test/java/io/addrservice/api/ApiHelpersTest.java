@@ -3,9 +3,12 @@ package io.addrservice.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.addrservice.model.VersionMatch;
+import io.addrservice.service.InvalidRequestException;
+import io.addrservice.service.Violation;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +24,7 @@ class ApiHelpersTest {
     assertEquals(VersionMatch.any(), EntityTags.ifMatch(null));
     assertEquals(VersionMatch.any(), EntityTags.ifMatch(List.of()));
     assertEquals(VersionMatch.any(), EntityTags.ifMatch(List.of("*")));
-    assertEquals(VersionMatch.any(), EntityTags.ifMatch(List.of("\"1\", *")));
+    assertEquals(VersionMatch.any(), EntityTags.ifMatch(List.of(" * ")));
   }
 
   @Test
@@ -35,8 +38,37 @@ class ApiHelpersTest {
   void weakAndForeignTagsMatchNothing() {
     assertEquals(
         VersionMatch.oneOf(Set.of()),
-        EntityTags.ifMatch(
-            List.of("W/\"1\"", "\"abc\"", "1", "\"\"", "\"99999999999999999999999\"")));
+        EntityTags.ifMatch(List.of("W/\"1\"", "\"abc\"", "\"\"", "\"99999999999999999999999\"")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        ",",
+        " , ",
+        "1",
+        "abc",
+        "\"1\", *",
+        "*, *",
+        "\"1",
+        "W/1",
+        "\"a b\"",
+        "\"a\"b\""
+      })
+  void emptyOrMalformedConditionsAreRefusedNotIgnored(String header) {
+    for (String name : List.of("If-Match", "If-None-Match")) {
+      InvalidRequestException refused =
+          assertThrows(InvalidRequestException.class, () -> EntityTags.tags(name, List.of(header)));
+      assertEquals("Invalid request header", refused.getMessage());
+      assertEquals(
+          List.of(new Violation(name, "must be * or a list of entity tags such as \"3\"")),
+          refused.violations());
+    }
+    assertThrows(InvalidRequestException.class, () -> EntityTags.ifMatch(List.of(header)));
+    assertThrows(
+        InvalidRequestException.class, () -> EntityTags.noneMatchNames(List.of(header), 1));
   }
 
   @Test

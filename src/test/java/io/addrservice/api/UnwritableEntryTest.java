@@ -59,7 +59,8 @@ class UnwritableEntryTest extends ApiTestSupport {
           .body("size()", equalTo(1))
           .body(after + ".full_name", equalTo("After Poisoned"));
       LogCapture.Line skipped =
-          logs.await(l -> l.level().intValue() >= Level.SEVERE.intValue() && l.message().contains(bad));
+          logs.await(
+              l -> l.level().intValue() >= Level.SEVERE.intValue() && l.message().contains(bad));
       assertTrue(skipped.message().contains("left out of a listing"), skipped.message());
 
       String requestId = "poisoned-read";

@@ -3,6 +3,7 @@ package io.addrservice.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Settings for unit tests that construct beans without booting Quarkus. */
 public record TestConfig(boolean debug, long bodyLimit, int defaultPageSize, int maxPageSize)
@@ -21,6 +22,11 @@ public record TestConfig(boolean debug, long bodyLimit, int defaultPageSize, int
   @Override
   public MemorySize maxBodySize() {
     return new MemorySize(BigInteger.valueOf(bodyLimit));
+  }
+
+  @Override
+  public Duration headerTimeout() {
+    return Duration.ofSeconds(10);
   }
 
   @Override

@@ -244,12 +244,14 @@ class EntryValidatorTest {
     String longest = "l".repeat(64) + "@" + String.join(".", label, label, "d".repeat(61));
     assertEquals(254, longest.length());
     String body = "{\"full_name\": \"A\", \"emails\": [{\"kind\": \"home\", \"email\": \"%s\"}]}";
-    assertEquals(longest, VALIDATOR.toEntry(json(String.format(body, longest))).emails().get(0).email());
+    assertEquals(
+        longest, VALIDATOR.toEntry(json(String.format(body, longest))).emails().get(0).email());
     assertEquals(
         List.of(new Violation("$.emails[0].email", "must be an e-mail address")),
         violations(String.format(body, "l" + longest)));
     // 22 two-octet letters are 44 octets, within 64; 33 are 66, over it.
-    assertEquals(1, VALIDATOR.toEntry(json(String.format(body, "ü".repeat(32) + "@x.de"))).emails().size());
+    assertEquals(
+        1, VALIDATOR.toEntry(json(String.format(body, "ü".repeat(32) + "@x.de"))).emails().size());
     assertEquals(
         List.of(new Violation("$.emails[0].email", "must be an e-mail address")),
         violations(String.format(body, "ü".repeat(33) + "@x.de")));

@@ -9,7 +9,8 @@ public class UnwritableEntryException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** The message of the 500 a read of such an entry answers, with its id. */
-  public static final String MESSAGE = "Entry %s cannot be read: the stored value cannot be written out";
+  public static final String MESSAGE =
+      "Entry %s cannot be read: the stored value cannot be written out";
 
   private final String id;
 

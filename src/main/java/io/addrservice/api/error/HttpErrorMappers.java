@@ -88,6 +88,11 @@ public class HttpErrorMappers {
   /** Anything unexpected: 500, logged with its stack trace, which only debug mode returns. */
   @ServerExceptionMapper
   public Response unexpected(Throwable e, HttpServerRequest request) {
+    if (request.response().closed()) {
+      // The client went away, mid-body most often: its fault, and no answer can reach it. 499
+      // ("client closed request") for the canonical line and the metrics, never a 500.
+      return Response.status(RequestLogFilter.CLIENT_CLOSED).build();
+    }
     logFailure(e, request);
     return errors
         .of(
