@@ -45,6 +45,8 @@ public class RequestLogFilter {
    */
   public static final int CLIENT_CLOSED = 499;
 
+  private static final String CLIENT_CLOSED_REASON = "client closed the connection";
+
   /**
    * A connection attribute: the status that a handler below Vert.x (the strict request decoder)
    * answered on the connection before closing it, for the canonical line of its request.
@@ -111,11 +113,21 @@ public class RequestLogFilter {
     }
     // Once the last byte is written. Not the response's end handler: there is only one, and
     // Quarkus's own 413 for an oversized Content-Length replaces it to close the connection.
-    routing.addBodyEndHandler(written -> canonicalLine(routing, start, null));
+    // One line per request, from whichever of the two handlers below comes first: a response
+    // that the client did not wait for can end both ways.
+    boolean[] logged = {false};
+    routing.addBodyEndHandler(
+        written -> {
+          if (!logged[0]) {
+            logged[0] = true;
+            canonicalLine(routing, start, null);
+          }
+        });
     // A response that is never completed (the client went away) has no body end: log it here.
     routing.addEndHandler(
         ended -> {
-          if (ended.failed()) {
+          if (ended.failed() && !logged[0]) {
+            logged[0] = true;
             canonicalLine(routing, start, ended.cause());
           }
         });
@@ -127,7 +139,10 @@ public class RequestLogFilter {
     HttpServerRequest request = routing.request();
     HttpServerResponse response = routing.response();
     int status = response.getStatusCode();
-    String reason = status >= 400 ? response.getStatusMessage() : null;
+    String reason =
+        status == CLIENT_CLOSED
+            ? CLIENT_CLOSED_REASON
+            : status >= 400 ? response.getStatusMessage() : null;
     Logger.Level level = level(request.path(), status);
     if (incomplete != null) {
       // The connection closed before the response was complete: a client fault, logged with the
