@@ -17,6 +17,13 @@ import java.util.List;
  */
 @Singleton
 public class EarlyErrors {
+  /**
+   * A request header that carries the target as the client sent it, when a handler below Vert.x had
+   * to replace it (a malformed percent-encoding, which Vert.x would refuse with a bare 400): the
+   * error body names what the client sent.
+   */
+  public static final String ORIGINAL_URI = "x-addrservice-original-uri";
+
   private final ObjectMapper mapper;
 
   EarlyErrors(ObjectMapper mapper) {
@@ -44,7 +51,8 @@ public class EarlyErrors {
     if (response.headWritten()) {
       return;
     }
-    String uri = routing.request().uri();
+    String original = routing.request().getHeader(ORIGINAL_URI);
+    String uri = original != null ? original : routing.request().uri();
     ErrorBody body =
         new ErrorBody(
             routing.request().method().name(),

@@ -24,6 +24,9 @@ public class RequestFraming {
   /** The message of a request with both framing headers. */
   public static final String BOTH_LENGTHS = "Content-Length with Transfer-Encoding";
 
+  /** The message of a request target with a malformed percent-encoding ({@code /a/%zz}). */
+  public static final String BAD_TARGET = "Malformed request target";
+
   /** The message of an HTTP/1.1 request without exactly one Host header. */
   public static final String NO_HOST = "Missing or repeated Host header";
 
@@ -56,6 +59,10 @@ public class RequestFraming {
         || (request.headers().contains(HttpHeaders.CONTENT_LENGTH)
             && request.headers().contains(HttpHeaders.TRANSFER_ENCODING))) {
       errors.send(routing, 400, BOTH_LENGTHS, true);
+      return;
+    }
+    if (StrictRequestDecoder.hadBadTarget(request)) {
+      errors.send(routing, 400, BAD_TARGET, false);
       return;
     }
     if (StrictRequestDecoder.hadNoHost(request)

@@ -3,6 +3,7 @@ package io.addrservice.api.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.addrservice.api.RequestLogFilter;
+import io.addrservice.api.error.EarlyErrors;
 import io.addrservice.api.error.ErrorBody;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -83,6 +84,9 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
 
   private ScheduledFuture<?> headTimer;
 
+  /** After a request with both lengths: every later byte on the connection is dropped. */
+  private boolean discarding;
+
   StrictRequestDecoder(HttpServerOptions options, Duration headerTimeout) {
     super(options);
     this.headerTimeoutMillis = headerTimeout.toMillis();
@@ -92,11 +96,18 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
   protected void handleTransferEncodingChunkedWithContentLength(HttpMessage message) {
     super.handleTransferEncodingChunkedWithContentLength(message);
     message.headers().set(BOTH_LENGTHS_MARK, "1");
+    // Whatever follows cannot be framed with any confidence: a request smuggled in the body must
+    // never reach the service, even pipelined behind the 400. The connection is closed after it.
+    discarding = true;
   }
 
   @Override
   protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out)
       throws Exception {
+    if (discarding) {
+      buffer.skipBytes(buffer.readableBytes());
+      return;
+    }
     if (awaitingHead && buffer.isReadable()) {
       headStarted = true;
     }
@@ -107,6 +118,12 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
       if (decoded instanceof HttpRequest request) {
         method = request.method().name();
         uri = request.uri();
+        if (badEscape(uri)) {
+          // Vert.x would refuse it with a bare 400 before any route: through, marked, for the JSON
+          // one, with a target that routes nowhere.
+          request.headers().set(EarlyErrors.ORIGINAL_URI, uri);
+          request.setUri("/");
+        }
         if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)
             && request.headers().getAll(HttpHeaderNames.HOST).size() != 1) {
           // Vert.x would answer a bare 400 of its own: let the request through, marked, to get
@@ -183,6 +200,23 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
   /** Whether the decoder marked {@code request} as having carried both lengths. */
   static boolean hadBothLengths(HttpServerRequest request) {
     return request.headers().contains(BOTH_LENGTHS_MARK);
+  }
+
+  /** Whether {@code uri} has a {@code %} not followed by two hex digits. */
+  static boolean badEscape(String uri) {
+    for (int i = uri.indexOf('%'); i >= 0; i = uri.indexOf('%', i + 1)) {
+      if (i + 2 >= uri.length()
+          || Character.digit(uri.charAt(i + 1), 16) < 0
+          || Character.digit(uri.charAt(i + 2), 16) < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the decoder replaced {@code request}'s malformed target. */
+  static boolean hadBadTarget(HttpServerRequest request) {
+    return request.headers().contains(EarlyErrors.ORIGINAL_URI);
   }
 
   /** Whether the decoder marked {@code request} as lacking exactly one Host header. */

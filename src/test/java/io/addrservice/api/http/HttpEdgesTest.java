@@ -146,6 +146,22 @@ class HttpEdgesTest {
   }
 
   @Test
+  void aRequestSmuggledBehindBothLengthsNeverRuns() throws IOException {
+    String location =
+        given().contentType(ContentType.JSON).body(ENTRY).post("/addresses").header("Location");
+    Answer answer =
+        exchange(
+            "POST /addresses HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 50\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+                + "DELETE "
+                + location
+                + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    assertErrorBody(answer, 400, "Content-Length with Transfer-Encoding", "POST");
+    assertTrue(answer.closed());
+    given().get(location).then().statusCode(200);
+  }
+
+  @Test
   void contentLengthWithTransferEncodingIsRefusedOnHttp10Too() throws IOException {
     Answer answer =
         exchange(
