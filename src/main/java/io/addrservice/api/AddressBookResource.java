@@ -2,6 +2,7 @@ package io.addrservice.api;
 
 import io.addrservice.api.error.ErrorBody;
 import io.addrservice.model.AddressEntry;
+import io.addrservice.model.Owners;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.service.AddressBookService;
 import io.addrservice.service.Page;
@@ -114,7 +115,7 @@ public class AddressBookResource {
   @APIResponse(responseCode = "413", ref = "BodyTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public Response create(AddressEntry entry) {
-    VersionedEntry created = service.create(valid(entry));
+    VersionedEntry created = service.create(Owners.SHARED_BOOK, valid(entry), null);
     // A relative Location, exactly as the seed service sends it.
     return Response.status(Status.CREATED)
         .header(HttpHeaders.LOCATION, "/addresses/" + created.id())
@@ -175,7 +176,7 @@ public class AddressBookResource {
   }
 
   private Response listNow(String after, String limit, String q) {
-    Page page = service.list(after, limit, q);
+    Page page = service.list(Owners.SHARED_BOOK, after, limit, q);
     Response.ResponseBuilder response =
         Response.ok(bodies.listing(page.entries()), EntryBodies.JSON_UTF8);
     if (page.nextAfter() != null) {
@@ -225,7 +226,7 @@ public class AddressBookResource {
   }
 
   private Response getNow(String id, List<String> ifNoneMatch) {
-    VersionedEntry found = service.get(id);
+    VersionedEntry found = service.get(Owners.SHARED_BOOK, id);
     EntryBodies.Body body = bodies.of(found);
     if (EntityTags.noneMatchNames(ifNoneMatch, found.version())) {
       return Response.notModified(body.tag()).build();
@@ -273,7 +274,8 @@ public class AddressBookResource {
           @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch,
       AddressEntry entry) {
-    VersionedEntry updated = service.update(id, valid(entry), EntityTags.ifMatch(ifMatch));
+    VersionedEntry updated =
+        service.update(Owners.SHARED_BOOK, id, valid(entry), EntityTags.ifMatch(ifMatch));
     return Response.noContent().tag(EntityTags.of(updated.version())).build();
   }
 
@@ -298,7 +300,7 @@ public class AddressBookResource {
               description = "Delete only if the entry is at one of these versions (or * for any)")
           @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch) {
-    service.delete(id, EntityTags.ifMatch(ifMatch));
+    service.delete(Owners.SHARED_BOOK, id, EntityTags.ifMatch(ifMatch));
     return Response.noContent().build();
   }
 

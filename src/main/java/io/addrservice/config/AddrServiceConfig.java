@@ -38,6 +38,19 @@ public interface AddrServiceConfig {
   /** {@code addrservice.store.*}: where entries are kept. */
   Store store();
 
+  /** {@code addrservice.changes.*}: the change feed's history. */
+  Changes changes();
+
+  /** What the stores keep for the change feed. */
+  interface Changes {
+    /**
+     * {@code addrservice.changes.retention}: how long a deletion's tombstone is kept; a client that
+     * has not synced for longer must sync again from the start.
+     */
+    @WithDefault("30D")
+    Duration retention();
+  }
+
   /** Page sizes of {@code GET /addresses}. */
   interface Page {
     /** {@code addrservice.page.default-size}: entries per page when no limit is given. */
@@ -67,13 +80,21 @@ public interface AddrServiceConfig {
      */
     @WithDefault("addrservice-db")
     Path dir();
+
+    /**
+     * {@code addrservice.store.file.repair}: start even when the log is damaged before its end,
+     * keeping every readable record and logging what was dropped (otherwise start-up stops and
+     * names the file and byte offset).
+     */
+    @WithDefault("false")
+    boolean repair();
   }
 
   /** The storage engines. */
   enum StoreKind {
     /** In memory, lost at exit. */
     MEMORY,
-    /** One JSON file per entry in a directory: the embedded default. */
+    /** An append-only, checksummed log in a directory, replayed into memory: the default. */
     FILE,
     /** A PostgreSQL database shared by any number of instances. */
     POSTGRESQL

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.Kind;
+import io.addrservice.model.Owners;
 import io.addrservice.model.Phone;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.service.AddressBookService;
@@ -39,9 +40,10 @@ class UnwritableEntryTest extends ApiTestSupport {
 
   @Test
   void listingAndSearchAnswerForTheOthersAndGetIsAClear500() throws Exception {
-    String before = service.create(AddressEntry.named("Before")).id();
-    String bad = service.create(poisoned()).id();
-    String after = service.create(AddressEntry.named("After Poisoned")).id();
+    String before = service.create(Owners.SHARED_BOOK, AddressEntry.named("Before"), null).id();
+    String bad = service.create(Owners.SHARED_BOOK, poisoned(), null).id();
+    String after =
+        service.create(Owners.SHARED_BOOK, AddressEntry.named("After Poisoned"), null).id();
     try (LogCapture logs = LogCapture.of(EntryBodies.class.getName(), RequestLogFilter.CATEGORY)) {
       given()
           .get("/addresses")
@@ -83,8 +85,8 @@ class UnwritableEntryTest extends ApiTestSupport {
       assertEquals(Level.SEVERE.intValue(), line.level().intValue());
       assertTrue(line.message().contains("status=500"), line.message());
     } finally {
-      VersionedEntry stored = service.get(bad);
-      service.delete(stored.id(), io.addrservice.model.VersionMatch.any());
+      VersionedEntry stored = service.get(Owners.SHARED_BOOK, bad);
+      service.delete(Owners.SHARED_BOOK, stored.id(), io.addrservice.model.VersionMatch.any());
     }
   }
 }

@@ -45,6 +45,11 @@ public record TestConfig(boolean debug, long bodyLimit, int defaultPageSize, int
   }
 
   @Override
+  public Changes changes() {
+    return () -> Duration.ofDays(30);
+  }
+
+  @Override
   public Store store() {
     return new Store() {
       @Override
@@ -54,7 +59,17 @@ public record TestConfig(boolean debug, long bodyLimit, int defaultPageSize, int
 
       @Override
       public FileSettings file() {
-        return () -> Path.of("addrservice-db");
+        return new FileSettings() {
+          @Override
+          public Path dir() {
+            return Path.of("addrservice-db");
+          }
+
+          @Override
+          public boolean repair() {
+            return false;
+          }
+        };
       }
     };
   }

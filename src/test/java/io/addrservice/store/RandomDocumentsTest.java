@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and in a listing, after a reopen; every refused one lists violations whose paths point into it.
  */
 class RandomDocumentsTest {
+  private static final String OWNER = "";
   private static final int DOCUMENTS = 1500;
   private static final long SEED = 20261201L;
   private static final ObjectMapper MAPPER = JsonMapping.newMapper();
@@ -120,15 +121,15 @@ class RandomDocumentsTest {
           continue;
         }
         String id = String.format("0000000000007000800000000000%04d", i);
-        memory.insert(id, entry);
-        file.insert(id, entry);
-        assertRoundTrip(document, memory.find(id).orElseThrow());
+        memory.insert(OWNER, id, entry, null);
+        file.insert(OWNER, id, entry, null);
+        assertRoundTrip(document, memory.find(OWNER, id).orElseThrow());
         accepted.put(id, document);
       }
       file.close();
       file = FileStore.open(temp.resolve("db"), MAPPER);
       for (AddressStore store : List.of(memory, file)) {
-        List<VersionedEntry> listed = store.list(null, DOCUMENTS, null);
+        List<VersionedEntry> listed = store.list(OWNER, null, DOCUMENTS, null);
         assertEquals(accepted.size(), listed.size());
         Iterator<JsonNode> sent = accepted.values().iterator();
         for (VersionedEntry entry : listed) {
