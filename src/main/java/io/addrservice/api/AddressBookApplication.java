@@ -60,6 +60,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                                   name = "bad If-Match",
                                   value = Examples.INVALID_CONDITION))),
               @APIResponse(
+                  name = "IdempotencyKeyReused",
+                  description =
+                      "The Idempotency-Key created an entry within the last 24 hours from another"
+                          + " entry; nothing is stored",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples = @ExampleObject(name = "reused", value = Examples.KEY_REUSED))),
+              @APIResponse(
                   name = "CrossOriginWrite",
                   description =
                       "The Origin header names another origin that the CORS settings"

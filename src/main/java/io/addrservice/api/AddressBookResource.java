@@ -57,6 +57,7 @@ public class AddressBookResource {
   private static final String ID_DESCRIPTION =
       "The entry's id (32 lowercase hex digits); any other value of this alphabet is 404";
   private static final String JSON = MediaType.APPLICATION_JSON;
+  private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final String ETAG_DESCRIPTION = "The entry's version as a strong validator";
 
   private final AddressBookService service;
@@ -114,8 +115,25 @@ public class AddressBookResource {
   @APIResponse(responseCode = "403", ref = "CrossOriginWrite")
   @APIResponse(responseCode = "413", ref = "BodyTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-  public Response create(AddressEntry entry) {
-    VersionedEntry created = service.create(Owners.SHARED_BOOK, valid(entry), null);
+  @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+  public Response create(
+      @Parameter(
+              description =
+                  "Makes a retry safe (IETF httpapi draft): a POST with the same key and an equal"
+                      + " entry within 24 hours gets the first answer (the same Location and ETag)"
+                      + " and creates nothing; with another entry it is 422. One quoted string of 1"
+                      + " to 255 printable ASCII characters; anything else is 400.",
+              example = "\"8e03978e-40d5-43e8-bc93-6894a57f9324\"",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      pattern = "^\"([\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]|\\\\[\"\\\\]){1,255}\"$"))
+          @HeaderParam(IDEMPOTENCY_KEY)
+          String idempotencyKey,
+      AddressEntry entry) {
+    // The header's text is the key: api.http.RequestFraming has checked it is one valid
+    // Structured Field string, whose text is canonical.
+    VersionedEntry created = service.create(Owners.SHARED_BOOK, valid(entry), idempotencyKey);
     // A relative Location, exactly as the seed service sends it.
     return Response.status(Status.CREATED)
         .header(HttpHeaders.LOCATION, "/addresses/" + created.id())

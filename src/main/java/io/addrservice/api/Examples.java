@@ -84,4 +84,10 @@ final class Examples {
        "message": "Invalid request header",
        "errors": [{"path": "If-Match", "message": "must be * or a list of entity tags such as \\"3\\""}]}
       """;
+
+  static final String KEY_REUSED =
+      """
+      {"method": "POST", "uri": "/addresses", "code": 422,
+       "message": "Idempotency-Key reused with another entry"}
+      """;
 }

@@ -3,8 +3,10 @@ package io.addrservice.api.http;
 import io.addrservice.api.EntityTags;
 import io.addrservice.api.error.EarlyErrors;
 import io.addrservice.service.InvalidRequestException;
+import io.addrservice.service.Violation;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
@@ -70,6 +72,16 @@ public class RequestFraming {
             && request.headers().getAll(HttpHeaders.HOST).size() != 1)) {
       errors.send(routing, 400, NO_HOST, false);
       return;
+    }
+    List<String> keys = request.headers().getAll(IdempotencyKeyHeader.NAME);
+    if (!keys.isEmpty() && request.method() == HttpMethod.POST) {
+      Violation bad = IdempotencyKeyHeader.check(keys);
+      if (bad != null) {
+        // Here, where an empty value is still seen (JAX-RS drops it, which would make the retry
+        // unprotected): the resource then passes the header's text on as the key.
+        errors.send(routing, 400, EntityTags.INVALID_HEADER, List.of(bad), false);
+        return;
+      }
     }
     for (String name : CONDITIONS) {
       List<String> values = request.headers().getAll(name);
