@@ -1,15 +1,19 @@
 package io.addrservice.api;
 
+import io.addrservice.api.body.EntryBodies;
 import io.addrservice.api.error.ErrorBody;
+import io.addrservice.api.http.AllowedMethods;
+import io.addrservice.api.http.EntityTags;
+import io.addrservice.api.http.Reads;
+import io.addrservice.api.openapi.Examples;
+import io.addrservice.api.openapi.OpenApiPageLimits;
 import io.addrservice.model.AddressEntry;
+import io.addrservice.model.EntryIds;
 import io.addrservice.model.Owners;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.service.AddressBookService;
 import io.addrservice.service.Page;
 import io.smallrye.common.annotation.NonBlocking;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,7 +32,6 @@ import jakarta.ws.rs.core.Response.Status;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -46,13 +49,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Addresses", description = "Create, read, update, delete, list and search entries")
 public class AddressBookResource {
-  static final String ID = "{id: [A-Za-z0-9-]{1,64}}";
+  static final String ID = "{id: " + EntryIds.PATH_REGEX + "}";
 
-  /**
-   * The path's id regex as a JSON Schema pattern: anchored, since a schema pattern matches anywhere
-   * in the value while a JAX-RS template regex must match the whole segment.
-   */
-  static final String ID_PATTERN = "^[A-Za-z0-9-]{1,64}$";
+  /** The path id as a JSON Schema pattern. */
+  static final String ID_PATTERN = EntryIds.PATH_PATTERN;
 
   private static final String ID_DESCRIPTION =
       "The entry's id (32 lowercase hex digits); any other value of this alphabet is 404";
@@ -63,28 +63,11 @@ public class AddressBookResource {
   private final AddressBookService service;
   private final Reads reads;
   private final EntryBodies bodies;
-  private final Validator validator;
 
-  AddressBookResource(
-      AddressBookService service, Reads reads, EntryBodies bodies, Validator validator) {
+  AddressBookResource(AddressBookService service, Reads reads, EntryBodies bodies) {
     this.service = service;
     this.reads = reads;
     this.bodies = bodies;
-    this.validator = validator;
-  }
-
-  /**
-   * {@code entry} once its records' Bean Validation constraints hold; a violation is a 400 like a
-   * schema one. Called here rather than declared with {@code @Valid}: a constrained parameter puts
-   * this whole class under Hibernate Validator, which then reads every method's annotations (the
-   * OpenAPI ones included) as the service starts, 50 to 70 ms of start-up (README "Performance").
-   */
-  private AddressEntry valid(AddressEntry entry) {
-    Set<ConstraintViolation<AddressEntry>> violations = validator.validate(entry);
-    if (!violations.isEmpty()) {
-      throw new ConstraintViolationException(violations);
-    }
-    return entry;
   }
 
   /** Creates an entry. */
@@ -133,7 +116,7 @@ public class AddressBookResource {
       AddressEntry entry) {
     // The header's text is the key: api.http.RequestFraming has checked it is one valid
     // Structured Field string, whose text is canonical.
-    VersionedEntry created = service.create(Owners.SHARED_BOOK, valid(entry), idempotencyKey);
+    VersionedEntry created = service.create(Owners.SHARED_BOOK, entry, idempotencyKey);
     // A relative Location, exactly as the seed service sends it.
     return Response.status(Status.CREATED)
         .header(HttpHeaders.LOCATION, "/addresses/" + created.id())
@@ -182,7 +165,7 @@ public class AddressBookResource {
           String limit,
       @Parameter(
               description = "Return entries with an id greater than this one (keyset paging)",
-              schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9a-f]{32}$"))
+              schema = @Schema(type = SchemaType.STRING, pattern = EntryIds.ID_PATTERN))
           @QueryParam("after")
           String after,
       @Parameter(
@@ -293,7 +276,7 @@ public class AddressBookResource {
           List<String> ifMatch,
       AddressEntry entry) {
     VersionedEntry updated =
-        service.update(Owners.SHARED_BOOK, id, valid(entry), EntityTags.ifMatch(ifMatch));
+        service.update(Owners.SHARED_BOOK, id, entry, EntityTags.ifMatch(ifMatch));
     return Response.noContent().tag(EntityTags.of(updated.version())).build();
   }
 
@@ -319,6 +302,7 @@ public class AddressBookResource {
           @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch) {
     service.delete(Owners.SHARED_BOOK, id, EntityTags.ifMatch(ifMatch));
+    bodies.forget(id);
     return Response.noContent().build();
   }
 

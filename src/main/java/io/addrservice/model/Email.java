@@ -3,7 +3,6 @@ package io.addrservice.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An e-mail address. */
@@ -11,9 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(additionalProperties = Schema.False.class, description = "An e-mail address")
 public record Email(
-    @NotNull(message = "is required") @JsonProperty("kind") Kind kind,
-    @NotNull(message = "is required")
-        @Schema(
+    @Schema(required = true) @JsonProperty("kind") Kind kind,
+    @Schema(
+            required = true,
             format = "idn-email",
             description =
                 "An e-mail address in the syntax of RFC 5321/5322 with internationalised local"

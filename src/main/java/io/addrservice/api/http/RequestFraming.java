@@ -1,6 +1,5 @@
 package io.addrservice.api.http;
 
-import io.addrservice.api.EntityTags;
 import io.addrservice.api.error.EarlyErrors;
 import io.addrservice.service.InvalidRequestException;
 import io.addrservice.service.Violation;

@@ -2,9 +2,9 @@ package io.addrservice.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.addrservice.api.RequestLogFilter;
 import io.addrservice.api.error.EarlyErrors;
 import io.addrservice.api.error.ErrorBody;
+import io.addrservice.api.logging.RequestLogFilter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

@@ -1,0 +1,145 @@
+package io.addrservice.api.body;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.addrservice.config.AddrServiceConfig;
+import io.addrservice.model.AddressEntry;
+import io.addrservice.service.EntryValidator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+/**
+ * Reads an entry from a request body: the media type must be one the service reads as JSON, the
+ * body is decoded from its content coding ({@link ContentCodings}), must fit {@code
+ * addrservice.max-body-size} once decoded, and it must be exactly one JSON object in well-formed
+ * UTF-8 (checked strictly by {@link StrictUtf8}; no repeated keys, no trailing content, nesting
+ * within Jackson's limit of 1000). The tree is then validated and bound by {@link EntryValidator}.
+ */
+@Provider
+@Consumes(MediaType.WILDCARD)
+public class EntryBodyReader implements MessageBodyReader<AddressEntry> {
+  /**
+   * The longest number literal a request body may hold: 64 KiB, as much as a body of the default
+   * size can hold, and a bound on the parsing work (tens of milliseconds) when the body limit is
+   * set higher. A longer literal is Invalid JSON body.
+   */
+  static final int MAX_NUMBER_TEXT = 64 * 1024;
+
+  private final ObjectReader treeReader;
+  private final EntryValidator validator;
+  private final int maxBodySize;
+
+  EntryBodyReader(ObjectMapper mapper, EntryValidator validator, AddrServiceConfig config) {
+    // A mapper of its own for request bodies: Jackson's limits live on the factory, and here a
+    // number may be as long as the body allows (up to MAX_NUMBER_TEXT), so that the validator's
+    // digit rule, not the parser, reports an over-long number, with its path.
+    ObjectMapper bodies = mapper.copy();
+    bodies
+        .getFactory()
+        .setStreamReadConstraints(
+            bodies
+                .getFactory()
+                .streamReadConstraints()
+                .rebuild()
+                .maxNumberLength(MAX_NUMBER_TEXT)
+                .build());
+    // Sub-quadratic parsing of long numbers (JDK BigInteger parsing is quadratic in the digits).
+    this.treeReader =
+        bodies.readerFor(JsonNode.class).with(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER);
+    this.validator = validator;
+    this.maxBodySize = (int) Math.min(Integer.MAX_VALUE - 8, config.maxBodySize().asLongValue());
+  }
+
+  @Override
+  public boolean isReadable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+    return type == AddressEntry.class;
+  }
+
+  @Override
+  public AddressEntry readFrom(
+      Class<AddressEntry> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, String> headers,
+      InputStream body)
+      throws IOException {
+    if (headers.getFirst(HttpHeaders.CONTENT_TYPE) != null && !readsAsJson(mediaType)) {
+      throw new NotSupportedException("Unsupported Media Type: " + mediaType);
+    }
+    byte[] bytes =
+        ContentCodings.read(headers.get(HttpHeaders.CONTENT_ENCODING), body, maxBodySize + 1);
+    if (bytes.length > maxBodySize) {
+      throw new BodyTooLargeException(maxBodySize);
+    }
+    String encodingProblem = StrictUtf8.problem(bytes);
+    if (encodingProblem != null) {
+      throw new InvalidJsonException(encodingProblem, null);
+    }
+    JsonNode tree;
+    try {
+      // Bytes, not a String: no copy. The check above leaves Jackson only UTF-8 to detect.
+      tree = treeReader.readValue(bytes);
+    } catch (JacksonException e) {
+      throw new InvalidJsonException(e.getOriginalMessage(), e);
+    } catch (NumberFormatException e) {
+      // An exponent beyond what BigDecimal holds (1e2147483648): a value out of range, with its
+      // path, as the validator reports every other over-long number.
+      throw outOfRange(bytes, e);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new InvalidJsonException("the body must be a JSON object", null);
+    }
+    return validator.toEntry(tree);
+  }
+
+  /**
+   * The refusal of the first number in {@code bytes} that cannot be held, found by reading the body
+   * again token by token (only ever for such a body) so the answer can name its path.
+   */
+  private RuntimeException outOfRange(byte[] bytes, NumberFormatException failure) {
+    try (JsonParser parser = treeReader.createParser(bytes)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token.isNumeric()) {
+          try {
+            parser.getDecimalValue();
+          } catch (NumberFormatException e) {
+            return EntryValidator.numberOutOfRange(parser.getParsingContext());
+          }
+        }
+      }
+    } catch (IOException e) {
+      return new InvalidJsonException(e.getMessage(), e);
+    }
+    return new InvalidJsonException(failure.getMessage(), failure);
+  }
+
+  /**
+   * The media types read as JSON: JSON itself, {@code application/*+json}, and the types that
+   * {@code curl -d} and simple clients send for a JSON text.
+   */
+  static boolean readsAsJson(MediaType type) {
+    if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+        || type.isCompatible(MediaType.TEXT_PLAIN_TYPE)
+        || type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+      return !type.isWildcardType() && !type.isWildcardSubtype();
+    }
+    return "application".equalsIgnoreCase(type.getType())
+        && type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json");
+  }
+}
