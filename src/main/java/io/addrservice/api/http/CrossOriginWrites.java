@@ -1,6 +1,5 @@
 package io.addrservice.api.http;
 
-import io.addrservice.api.error.EarlyErrors;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;

@@ -1,6 +1,5 @@
 package io.addrservice.api.http;
 
-import io.addrservice.api.error.EarlyErrors;
 import io.addrservice.service.InvalidRequestException;
 import io.addrservice.service.Violation;
 import io.quarkus.vertx.http.runtime.filters.Filters;

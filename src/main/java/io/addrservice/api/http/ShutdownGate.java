@@ -1,6 +1,5 @@
 package io.addrservice.api.http;
 
-import io.addrservice.api.error.EarlyErrors;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;

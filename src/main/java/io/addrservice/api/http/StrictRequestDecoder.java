@@ -2,8 +2,6 @@ package io.addrservice.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.addrservice.api.error.EarlyErrors;
-import io.addrservice.api.error.ErrorBody;
 import io.addrservice.api.logging.RequestLogFilter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -182,7 +180,7 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
     channel.attr(RequestLogFilter.SENT_BELOW_VERTX).set(400);
     byte[] body;
     try {
-      body = JSON.writeValueAsBytes(new ErrorBody(method, uri, 400, MALFORMED_CHUNK, null, null));
+      body = JSON.writeValueAsBytes(new EarlyErrors.Body(method, uri, 400, MALFORMED_CHUNK, null));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

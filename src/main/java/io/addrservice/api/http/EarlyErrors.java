@@ -1,8 +1,10 @@
-package io.addrservice.api.error;
+package io.addrservice.api.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.addrservice.service.Violation;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -14,6 +16,8 @@ import java.util.List;
 /**
  * The error body of DESIGN §3 for answers given by a Vert.x route filter, before a request reaches
  * JAX-RS and its exception mappers: framing faults, cross-site writes, a server shutting down.
+ * {@link Body} has api.error's ErrorBody's shape (and a test asserts the same fields): api.error
+ * depends on this package (ETags, Allow), so this one cannot use that record.
  */
 @Singleton
 public class EarlyErrors {
@@ -23,6 +27,11 @@ public class EarlyErrors {
    * error body names what the client sent.
    */
   public static final String ORIGINAL_URI = "x-addrservice-original-uri";
+
+  /** The error body: method, uri, code, message, and the violations when there are any. */
+  @RegisterForReflection
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Body(String method, String uri, int code, String message, List<Violation> errors) {}
 
   private final ObjectMapper mapper;
 
@@ -53,14 +62,9 @@ public class EarlyErrors {
     }
     String original = routing.request().getHeader(ORIGINAL_URI);
     String uri = original != null ? original : routing.request().uri();
-    ErrorBody body =
-        new ErrorBody(
-            routing.request().method().name(),
-            uri == null ? "" : uri,
-            status,
-            message,
-            violations,
-            null);
+    Body body =
+        new Body(
+            routing.request().method().name(), uri == null ? "" : uri, status, message, violations);
     byte[] json;
     try {
       json = mapper.writeValueAsBytes(body);
