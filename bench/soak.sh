@@ -8,7 +8,7 @@
 #
 # Only 127.0.0.1, on one free port in 18500-18599; every wrk run is bounded by its duration, and
 # everything started here is stopped on exit. Output: a summary on stdout, and the raw wrk reports
-# and the RSS samples (seconds,kB) in bench/results/soak-<time>/.
+# and the RSS samples (seconds,kB) and the end of the service log in bench/results/soak-<time>/.
 set -euo pipefail
 
 DURATION=${SOAK_DURATION:-30m}
@@ -110,4 +110,6 @@ cat <<REPORT | tee "$OUT/summary.md"
 | RSS after warm-up, min / max | $min kB / $max kB ($n samples every ${SAMPLE} s) |
 | service still up | $alive |
 REPORT
+# One canonical line per request makes the full log hundreds of MB: keep its end.
+tail -n 200 "$OUT/service.log" >"$OUT/service-tail.log" && rm "$OUT/service.log"
 echo "raw output: $OUT"
