@@ -56,6 +56,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AddressBookResource {
   static final String ID = "{id: " + EntryIds.PATH_REGEX + "}";
 
+  private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
   private final AddressBookService service;
   private final Reads reads;
   private final EntryBodies bodies;
@@ -82,10 +84,28 @@ public class AddressBookResource {
         @Header(name = HttpHeaders.ETAG, ref = ComponentNames.ETAG)
       })
   @APIResponse(responseCode = "400", ref = ComponentNames.INVALID_BODY)
+  @APIResponse(responseCode = "403", ref = ComponentNames.FORBIDDEN_WRITE)
   @APIResponse(responseCode = "413", ref = ComponentNames.BODY_TOO_LARGE)
   @APIResponse(responseCode = "415", ref = ComponentNames.UNSUPPORTED_MEDIA_TYPE)
-  public Response create(AddressEntry entry) {
-    VersionedEntry created = service.create(caller.owner(), entry, null);
+  @APIResponse(responseCode = "422", ref = ComponentNames.IDEMPOTENCY_KEY_REUSED)
+  public Response create(
+      @Parameter(
+              description =
+                  "Makes a retry safe (IETF httpapi draft): a POST with the same key and an equal"
+                      + " entry within 24 hours gets the first answer (the same Location and ETag)"
+                      + " and creates nothing; with another entry it is 422. One quoted string of 1"
+                      + " to 255 printable ASCII characters; anything else is 400.",
+              example = "\"8e03978e-40d5-43e8-bc93-6894a57f9324\"",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      pattern = "^\"([\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]|\\\\[\"\\\\]){1,255}\"$"))
+          @HeaderParam(IDEMPOTENCY_KEY)
+          String idempotencyKey,
+      AddressEntry entry) {
+    // The header's text is the key: api.http.RequestFraming has checked it is one valid
+    // Structured Field string, whose text is canonical.
+    VersionedEntry created = service.create(caller.owner(), entry, idempotencyKey);
     // A relative Location, exactly as the seed service sends it.
     return Response.status(Status.CREATED)
         .header(HttpHeaders.LOCATION, "/addresses/" + created.id())
@@ -161,6 +181,7 @@ public class AddressBookResource {
       responseCode = "304",
       description = "If-None-Match matches the current ETag; no body",
       headers = @Header(name = HttpHeaders.ETAG, ref = ComponentNames.ETAG))
+  @APIResponse(responseCode = "400", ref = ComponentNames.INVALID_CONDITION)
   @APIResponse(responseCode = "404", ref = ComponentNames.ENTRY_NOT_FOUND)
   @NonBlocking
   public CompletionStage<Response> get(
@@ -195,6 +216,7 @@ public class AddressBookResource {
       description = "Replaced",
       headers = @Header(name = HttpHeaders.ETAG, ref = ComponentNames.ETAG))
   @APIResponse(responseCode = "400", ref = ComponentNames.INVALID_BODY)
+  @APIResponse(responseCode = "403", ref = ComponentNames.FORBIDDEN_WRITE)
   @APIResponse(responseCode = "404", ref = ComponentNames.ENTRY_NOT_FOUND)
   @APIResponse(responseCode = "412", ref = ComponentNames.STALE_VERSION)
   @APIResponse(responseCode = "413", ref = ComponentNames.BODY_TOO_LARGE)
@@ -215,6 +237,8 @@ public class AddressBookResource {
       summary = "Delete an entry",
       description = "With If-Match, only if the entry is still at a version it names.")
   @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(responseCode = "400", ref = ComponentNames.INVALID_CONDITION)
+  @APIResponse(responseCode = "403", ref = ComponentNames.FORBIDDEN_WRITE)
   @APIResponse(responseCode = "404", ref = ComponentNames.ENTRY_NOT_FOUND)
   @APIResponse(responseCode = "412", ref = ComponentNames.STALE_VERSION)
   public Response delete(

@@ -26,6 +26,14 @@ public interface AddrServiceConfig {
   @WithDefault("64K")
   MemorySize maxBodySize();
 
+  /**
+   * {@code addrservice.header-timeout}: how long a client may take to send a request's line and
+   * headers once it has started; then the connection is closed (slow-header clients hold nothing).
+   */
+  @WithName("header-timeout")
+  @WithDefault("10S")
+  Duration headerTimeout();
+
   /** {@code addrservice.page.*}: listing page sizes. */
   Page page();
 

@@ -10,7 +10,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * lists are never null (absent means empty) and are immutable.
  */
 @RegisterForReflection
-@Schema(additionalProperties = Schema.False.class, description = "An address-book entry")
+@Schema(
+    additionalProperties = Schema.False.class,
+    description =
+        "An address-book entry. Every number in it (unit_number, street_number, pincode and the"
+            + " phone fields) must have at most "
+            + JsonMapping.MAX_DIGITS
+            + " digits before and "
+            + JsonMapping.MAX_DIGITS
+            + " after the decimal point once its exponent is applied (1e999 is accepted, 1e1000"
+            + " and 1e-1001 are not): numbers are returned in plain digits, never with an"
+            + " exponent.")
 public record AddressEntry(
     @Schema(required = true, pattern = Rules.NOT_BLANK) @JsonProperty("full_name") String fullName,
     @JsonProperty("addresses") List<Address> addresses,

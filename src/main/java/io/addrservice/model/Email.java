@@ -13,10 +13,12 @@ public record Email(
     @Schema(required = true) @JsonProperty("kind") Kind kind,
     @Schema(
             required = true,
-            format = "email",
+            format = "idn-email",
             description =
-                "The JSON Schema email format: a dotted domain must end in a known top-level"
-                    + " domain; a single-label domain (a@localhost) or an address literal in"
-                    + " brackets (a@[192.0.2.1]) is accepted too")
+                "An e-mail address in the syntax of RFC 5321/5322 with internationalised local"
+                    + " parts and domains (RFC 6531, IDNA): a dot-atom or quoted local part of up"
+                    + " to 64 octets, then a domain of LDH or Unicode labels, or an address literal"
+                    + " ([192.0.2.1], [IPv6:2001:db8::1]). The domain is judged by its syntax only:"
+                    + " any top-level domain is accepted (.example, .test, .internal, IDN TLDs)")
         @JsonProperty("email")
         String email) {}

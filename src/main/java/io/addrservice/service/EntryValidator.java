@@ -1,9 +1,11 @@
 package io.addrservice.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -37,6 +39,14 @@ public class EntryValidator {
 
   /** The most digits a number may have on either side of its decimal point. */
   static final int MAX_DIGITS = JsonMapping.MAX_DIGITS;
+
+  /**
+   * The rule on numbers: their plain decimal form (no exponent), which is how every engine and
+   * every representation writes them, has at most {@value #MAX_DIGITS} digits on either side of the
+   * point. It bounds the exponent as well: 1e999 passes, 1e1000 does not.
+   */
+  public static final String NUMBER_RULE =
+      "must have at most " + MAX_DIGITS + " digits before and after the decimal point";
 
   /** A property name that a JSON path may write after a dot; any other is quoted. */
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -87,7 +97,14 @@ public class EntryValidator {
       if (in == null) {
         throw new IllegalStateException("Missing resource " + SCHEMA);
       }
-      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+      // The draft's meta-schema with the service's own idn-email format (EmailSyntax) in place of
+      // the library's, which refuses domains outside its bundled list of top-level domains.
+      JsonMetaSchema draft = JsonMetaSchema.getV202012();
+      JsonMetaSchema withEmail = JsonMetaSchema.builder(draft).format(new EmailSyntax()).build();
+      return JsonSchemaFactory.builder(
+              JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012))
+          .metaSchema(withEmail)
+          .build()
           .getSchema(in, InputFormat.JSON, config);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -120,12 +137,8 @@ public class EntryValidator {
     if (node.isTextual()) {
       checkText(node.textValue(), path, found);
     } else if (node.isNumber()) {
-      BigDecimal number = node.decimalValue();
-      if (number.scale() > MAX_DIGITS || number.precision() - number.scale() > MAX_DIGITS) {
-        found.add(
-            new Violation(
-                path,
-                "must have at most " + MAX_DIGITS + " digits before and after the decimal point"));
+      if (!boundedDigits(node.decimalValue())) {
+        found.add(new Violation(path, NUMBER_RULE));
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
@@ -136,6 +149,37 @@ public class EntryValidator {
         checkScalars(field.getValue(), child(path, field.getKey()), found);
       }
     }
+  }
+
+  /**
+   * Whether {@code number}'s plain form stays within {@link #NUMBER_RULE}. In long arithmetic: with
+   * an exponent near 2^31 the int difference of precision and scale overflows, and 1e2147483647
+   * would pass as having a negative number of digits.
+   */
+  static boolean boundedDigits(BigDecimal number) {
+    long scale = number.scale();
+    return scale <= MAX_DIGITS && number.precision() - scale <= MAX_DIGITS;
+  }
+
+  /**
+   * The refusal of a number too large for any decimal representation (an exponent beyond 2^31,
+   * which the parser cannot even hold), at the position {@code at} where the parser met it.
+   */
+  public static InvalidRequestException numberOutOfRange(JsonStreamContext at) {
+    return new InvalidRequestException(
+        InvalidRequestException.INVALID_ENTRY, List.of(new Violation(path(at), NUMBER_RULE)));
+  }
+
+  /** The JSON path of a parser position: {@code $.addresses[0].street_number}. */
+  static String path(JsonStreamContext at) {
+    if (at == null || at.inRoot()) {
+      return "$";
+    }
+    String parent = path(at.getParent());
+    if (at.inArray()) {
+      return parent + "[" + Math.max(0, at.getCurrentIndex()) + "]";
+    }
+    return at.getCurrentName() == null ? parent : child(parent, at.getCurrentName());
   }
 
   /**

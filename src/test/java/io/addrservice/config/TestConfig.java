@@ -28,6 +28,11 @@ public record TestConfig(boolean debug, long bodyLimit, int defaultPageSize, int
   }
 
   @Override
+  public Duration headerTimeout() {
+    return Duration.ofSeconds(10);
+  }
+
+  @Override
   public Page page() {
     return new Page() {
       @Override

@@ -14,6 +14,7 @@ import io.addrservice.model.Owners;
 import io.addrservice.model.Phone;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
+import io.addrservice.service.EntryValidator;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -268,6 +269,62 @@ public abstract class AddressStoreContractTest {
     assertEquals(
         json.writeValueAsString(longest),
         json.writeValueAsString(reread().find(OWNER, ID_1).orElseThrow().entry()));
+  }
+
+  /** Numbers at and near every edge of the validator's rule, each of which it accepts. */
+  private static final List<String> EDGE_NUMBERS =
+      List.of(
+          "0",
+          "-0",
+          "-0.0",
+          "0e-1000",
+          "1e999",
+          "-9.999e999",
+          "1e-1000",
+          "-1.5e-999",
+          "12345678901234567890e980",
+          "0.000000000000000000001e-979",
+          "9".repeat(JsonMapping.MAX_DIGITS),
+          "-" + "9".repeat(JsonMapping.MAX_DIGITS) + "." + "9".repeat(JsonMapping.MAX_DIGITS),
+          "1E+999",
+          "4.9e-324",
+          "1.7976931348623157e308");
+
+  @Test
+  void everyNumberTheValidatorAcceptsIsReadBackAloneAndInListingsAndSearch() throws Exception {
+    ObjectMapper json = JsonMapping.newMapper();
+    EntryValidator validator = new EntryValidator(json);
+    List<String> written = new ArrayList<>();
+    for (int i = 0; i < EDGE_NUMBERS.size(); i++) {
+      AddressEntry accepted =
+          validator.toEntry(
+              json.readTree(
+                  "{\"full_name\": \"edge\", \"phone_numbers\": [{\"kind\": \"home\","
+                      + " \"country_code\": "
+                      + EDGE_NUMBERS.get(i)
+                      + ", \"local_number\": 1}]}"));
+      String id = String.format("0000000000007000800000000000%04d", i);
+      store.insert(OWNER, id, accepted, null);
+      written.add(json.writeValueAsString(accepted));
+    }
+    AddressStore back = reread();
+    List<String> alone = new ArrayList<>();
+    for (int i = 0; i < EDGE_NUMBERS.size(); i++) {
+      String id = String.format("0000000000007000800000000000%04d", i);
+      alone.add(json.writeValueAsString(back.find(OWNER, id).orElseThrow().entry()));
+    }
+    assertEquals(written, alone);
+    assertEquals(written, serialised(json, back.list(OWNER, null, EDGE_NUMBERS.size(), null)));
+    assertEquals(written, serialised(json, back.list(OWNER, null, EDGE_NUMBERS.size(), "EDG")));
+  }
+
+  private static List<String> serialised(ObjectMapper json, List<VersionedEntry> entries)
+      throws Exception {
+    List<String> out = new ArrayList<>();
+    for (VersionedEntry entry : entries) {
+      out.add(json.writeValueAsString(entry.entry()));
+    }
+    return out;
   }
 
   @Test

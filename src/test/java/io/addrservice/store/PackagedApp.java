@@ -101,6 +101,11 @@ final class PackagedApp implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
+  /** SIGTERM, without waiting: the test watches what the stopping process does. */
+  void terminate() {
+    process.destroy();
+  }
+
   /** SIGKILL: no shutdown hook runs, nothing is flushed that was not already durable. */
   void kill() throws InterruptedException {
     process.destroyForcibly();

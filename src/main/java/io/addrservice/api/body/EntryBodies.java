@@ -7,10 +7,12 @@ import io.addrservice.api.http.EntityTags;
 import io.addrservice.api.http.Reads;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.VersionedEntry;
+import io.quarkus.logging.Log;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.EntityTag;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,6 +86,7 @@ public class EntryBodies {
    * array of its exact size (a page of 100 is about 50 kB: no second copy, no growing buffer).
    */
   public byte[] listing(List<VersionedEntry> entries) {
+    entries = writable(entries);
     int size = entries.isEmpty() ? 2 : 1;
     byte[][] bodies = new byte[entries.size()][];
     for (int i = 0; i < bodies.length; i++) {
@@ -112,13 +115,36 @@ public class EntryBodies {
     return out;
   }
 
+  /**
+   * {@code entries} without those that cannot be written out, each logged with its id: one bad
+   * stored value must not make a listing or a search fail for every other entry.
+   */
+  private List<VersionedEntry> writable(List<VersionedEntry> entries) {
+    List<VersionedEntry> kept = null;
+    for (int i = 0; i < entries.size(); i++) {
+      try {
+        of(entries.get(i));
+        if (kept != null) {
+          kept.add(entries.get(i));
+        }
+      } catch (UnwritableEntryException e) {
+        Log.errorf(e, "Entry %s left out of a listing: it cannot be written out", e.id());
+        if (kept == null) {
+          kept = new ArrayList<>(entries.subList(0, i));
+        }
+      }
+    }
+    return kept == null ? entries : kept;
+  }
+
   private Body serialise(VersionedEntry found) {
     try {
       return new Body(
           found.version(), writer.writeValueAsBytes(found.entry()), EntityTags.of(found.version()));
-    } catch (JsonProcessingException e) {
-      // Records of strings, numbers and lists always serialise; reaching this is a bug.
-      throw new IllegalStateException("Cannot serialise entry " + found.id(), e);
+    } catch (JsonProcessingException | RuntimeException e) {
+      // The validator admits only values that serialise; this is a value that got past it
+      // (edited by hand, or stored by an older version).
+      throw new UnwritableEntryException(found.id(), e);
     }
   }
 }

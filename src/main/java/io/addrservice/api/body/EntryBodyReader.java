@@ -1,6 +1,8 @@
 package io.addrservice.api.body;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,11 +97,36 @@ public class EntryBodyReader implements MessageBodyReader<AddressEntry> {
       tree = treeReader.readValue(bytes);
     } catch (JacksonException e) {
       throw new InvalidJsonException(e.getOriginalMessage(), e);
+    } catch (NumberFormatException e) {
+      // An exponent beyond what BigDecimal holds (1e2147483648): a value out of range, with its
+      // path, as the validator reports every other over-long number.
+      throw outOfRange(bytes, e);
     }
     if (tree == null || !tree.isObject()) {
       throw new InvalidJsonException("the body must be a JSON object", null);
     }
     return validator.toEntry(tree);
+  }
+
+  /**
+   * The refusal of the first number in {@code bytes} that cannot be held, found by reading the body
+   * again token by token (only ever for such a body) so the answer can name its path.
+   */
+  private RuntimeException outOfRange(byte[] bytes, NumberFormatException failure) {
+    try (JsonParser parser = treeReader.createParser(bytes)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token.isNumeric()) {
+          try {
+            parser.getDecimalValue();
+          } catch (NumberFormatException e) {
+            return EntryValidator.numberOutOfRange(parser.getParsingContext());
+          }
+        }
+      }
+    } catch (IOException e) {
+      return new InvalidJsonException(e.getMessage(), e);
+    }
+    return new InvalidJsonException(failure.getMessage(), failure);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.addrservice.api.error;
 
+import io.addrservice.api.body.UnwritableEntryException;
 import io.addrservice.api.http.AllowedMethods;
 import io.addrservice.api.logging.RequestLogFilter;
 import io.addrservice.service.StorageUnavailableException;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -70,9 +72,27 @@ public class HttpErrorMappers {
         .build();
   }
 
+  /**
+   * A stored entry that cannot be written out: 500 naming the entry and the request id under which
+   * the log holds the cause (which only debug mode returns).
+   */
+  @ServerExceptionMapper
+  public Response unwritableEntry(UnwritableEntryException e, HttpServerRequest request) {
+    logFailure(e, request);
+    Object requestId = MDC.get(RequestLogFilter.REQ_ID);
+    return errors
+        .of(request, Status.INTERNAL_SERVER_ERROR, e.getMessage() + "; req_id=" + requestId, e)
+        .build();
+  }
+
   /** Anything unexpected: 500, logged with its stack trace, which only debug mode returns. */
   @ServerExceptionMapper
   public Response unexpected(Throwable e, HttpServerRequest request) {
+    if (request.response().closed()) {
+      // The client went away, mid-body most often: its fault, and no answer can reach it. 499
+      // ("client closed request") for the canonical line and the metrics, never a 500.
+      return Response.status(RequestLogFilter.CLIENT_CLOSED).build();
+    }
     logFailure(e, request);
     return errors
         .of(

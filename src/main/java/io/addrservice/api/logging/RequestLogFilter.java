@@ -1,12 +1,14 @@
 package io.addrservice.api.logging;
 
 import io.addrservice.api.http.Caller;
+import io.netty.util.AttributeKey;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,6 +38,22 @@ public class RequestLogFilter {
    * before each message: lines logged outside a request then carry no empty {@code req_id=}.
    */
   public static final String REQ_ID_PREFIX = "req_id_prefix";
+
+  /**
+   * The status recorded for a request whose client closed the connection before the answer was
+   * complete (nginx's "client closed request"): the line and the metrics never show a 500 that no
+   * client was sent.
+   */
+  public static final int CLIENT_CLOSED = 499;
+
+  private static final String CLIENT_CLOSED_REASON = "client closed the connection";
+
+  /**
+   * A connection attribute: the status that a handler below Vert.x (the strict request decoder)
+   * answered on the connection before closing it, for the canonical line of its request.
+   */
+  public static final AttributeKey<Integer> SENT_BELOW_VERTX =
+      AttributeKey.valueOf("addrservice.sentBelowVertx");
 
   // Filters run in descending priority (route order -priority): this one before all the others,
   // Quarkus's body and upload-limit handlers included, so their early answers get an id and a line.
@@ -98,11 +116,21 @@ public class RequestLogFilter {
     }
     // Once the last byte is written. Not the response's end handler: there is only one, and
     // Quarkus's own 413 for an oversized Content-Length replaces it to close the connection.
-    routing.addBodyEndHandler(written -> canonicalLine(routing, start, null));
+    // One line per request, from whichever of the two handlers below comes first: a response
+    // that the client did not wait for can end both ways.
+    boolean[] logged = {false};
+    routing.addBodyEndHandler(
+        written -> {
+          if (!logged[0]) {
+            logged[0] = true;
+            canonicalLine(routing, start, null);
+          }
+        });
     // A response that is never completed (the client went away) has no body end: log it here.
     routing.addEndHandler(
         ended -> {
-          if (ended.failed()) {
+          if (ended.failed() && !logged[0]) {
+            logged[0] = true;
             canonicalLine(routing, start, ended.cause());
           }
         });
@@ -114,11 +142,21 @@ public class RequestLogFilter {
     HttpServerRequest request = routing.request();
     HttpServerResponse response = routing.response();
     int status = response.getStatusCode();
-    String reason = status >= 400 ? response.getStatusMessage() : null;
+    String reason =
+        status == CLIENT_CLOSED
+            ? CLIENT_CLOSED_REASON
+            : status >= 400 ? response.getStatusMessage() : null;
     Logger.Level level = level(request.path(), status);
     if (incomplete != null) {
-      reason = "response not completed: " + incomplete.getMessage();
-      level = level == Logger.Level.INFO ? Logger.Level.WARN : level;
+      // The connection closed before the response was complete: a client fault, logged with the
+      // status it was sent (a framing answer given below Vert.x) or 499, never as a 500.
+      Integer sent = sentBelowVertx(request);
+      status = sent != null ? sent : CLIENT_CLOSED;
+      reason =
+          sent != null
+              ? "malformed request framing, connection closed"
+              : "client closed the connection";
+      level = Logger.Level.WARN;
     }
     if (!ACCESS.isEnabled(level)) {
       return;
@@ -154,7 +192,7 @@ public class RequestLogFilter {
         MDC.put("reason", reason);
       }
     }
-    Throwable failure = status >= 500 ? recordedFailure() : null;
+    Throwable failure = status >= 500 && incomplete == null ? recordedFailure() : null;
     ACCESS.log(level, line.toString(), failure);
   }
 
@@ -195,6 +233,12 @@ public class RequestLogFilter {
 
   private static boolean flag(Config config, String name, boolean fallback) {
     return config.getOptionalValue(name, Boolean.class).orElse(fallback);
+  }
+
+  private static Integer sentBelowVertx(HttpServerRequest request) {
+    return request.connection() instanceof ConnectionBase connection
+        ? connection.channel().attr(SENT_BELOW_VERTX).get()
+        : null;
   }
 
   /** "-" when there is none to tell (a domain socket): the MDC takes no nulls. */

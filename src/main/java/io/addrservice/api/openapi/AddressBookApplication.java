@@ -99,14 +99,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   name = ComponentNames.INVALID_BODY,
                   description =
                       "Invalid JSON body, or JSON Schema validation failed (every violation"
-                          + " listed with its JSON path)",
+                          + " listed with its JSON path), or an empty or malformed If-Match",
                   content =
                       @Content(
                           mediaType = MediaType.APPLICATION_JSON,
                           schema = @Schema(implementation = ErrorBody.class),
                           examples = {
                             @ExampleObject(name = "invalid JSON", value = Examples.INVALID_JSON),
-                            @ExampleObject(name = "validation", value = Examples.VALIDATION_ERROR)
+                            @ExampleObject(name = "validation", value = Examples.VALIDATION_ERROR),
+                            @ExampleObject(
+                                name = "bad If-Match",
+                                value = Examples.INVALID_CONDITION)
                           })),
               @APIResponse(
                   name = ComponentNames.INVALID_QUERY,
@@ -117,6 +120,46 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                           schema = @Schema(implementation = ErrorBody.class),
                           examples =
                               @ExampleObject(name = "bad limit", value = Examples.BAD_QUERY))),
+              @APIResponse(
+                  name = ComponentNames.INVALID_CONDITION,
+                  description =
+                      "An empty or malformed If-Match or If-None-Match (never read as absent)",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "bad If-Match",
+                                  value = Examples.INVALID_CONDITION))),
+              @APIResponse(
+                  name = ComponentNames.IDEMPOTENCY_KEY_REUSED,
+                  description =
+                      "The Idempotency-Key created an entry within the last 24 hours from another"
+                          + " entry; nothing is stored",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples = @ExampleObject(name = "reused", value = Examples.KEY_REUSED))),
+              @APIResponse(
+                  name = ComponentNames.FORBIDDEN_WRITE,
+                  description =
+                      "Mode jwt: the token lacks the role addresses.write. Mode none: the peer is"
+                          + " not trusted (protected mode). Either mode: the Origin header names"
+                          + " another origin that the CORS settings (quarkus.http.cors.origins) do"
+                          + " not list; requests without Origin (curl, servers) pass",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples = {
+                            @ExampleObject(name = "missing role", value = Examples.MISSING_ROLE),
+                            @ExampleObject(
+                                name = "protected mode",
+                                value = Examples.ANONYMOUS_REMOTE),
+                            @ExampleObject(name = "cross-origin", value = Examples.CROSS_ORIGIN)
+                          })),
               @APIResponse(
                   name = ComponentNames.ENTRY_NOT_FOUND,
                   description = "No entry with that id",

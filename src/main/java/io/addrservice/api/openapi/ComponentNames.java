@@ -50,5 +50,17 @@ public final class ComponentNames {
   /** 403 for a token without the role, or an untrusted peer in protected mode. */
   public static final String FORBIDDEN = "Forbidden";
 
+  /** 400 for an empty or malformed If-Match or If-None-Match. */
+  public static final String INVALID_CONDITION = "InvalidCondition";
+
+  /** 422 for an Idempotency-Key used before with another entry. */
+  public static final String IDEMPOTENCY_KEY_REUSED = "IdempotencyKeyReused";
+
+  /**
+   * 403 on a write: a token without the write role, an untrusted peer, or an origin the CORS
+   * settings do not list (one response, as an operation has one 403).
+   */
+  public static final String FORBIDDEN_WRITE = "ForbiddenWrite";
+
   private ComponentNames() {}
 }

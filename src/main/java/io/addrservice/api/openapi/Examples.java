@@ -96,4 +96,22 @@ public final class Examples {
        addrservice.auth.mode=jwt, or serve every peer with\
        addrservice.auth.allow-anonymous-remote=true"}
       """;
+
+  static final String CROSS_ORIGIN =
+      """
+      {"method": "POST", "uri": "/addresses", "code": 403, "message": "Cross-origin write refused"}
+      """;
+
+  static final String INVALID_CONDITION =
+      """
+      {"method": "PUT", "uri": "/addresses/0190f8a1b2c37d4e8f90a1b2c3d4e5f6", "code": 400,
+       "message": "Invalid request header",
+       "errors": [{"path": "If-Match", "message": "must be * or a list of entity tags such as \\"3\\""}]}
+      """;
+
+  static final String KEY_REUSED =
+      """
+      {"method": "POST", "uri": "/addresses", "code": 422,
+       "message": "Idempotency-Key reused with another entry"}
+      """;
 }

@@ -120,4 +120,30 @@ class EntryValidationTest extends ApiTestSupport {
     String returned = given().get(location).then().statusCode(200).extract().asString();
     assertTrue(returned.contains("\"local_number\":" + longest + "}"), returned);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1e2147483647", "1e2147483648", "1e9999999999", "-1e-2147483648"})
+  void exponentsBeyondAnyDecimalFormAreRefusedWithTheirPath(String number) {
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"full_name\": \"A\", \"addresses\": [{\"kind\": \"home\", \"street_name\": \"S\","
+                + " \"pincode\": 1, \"country\": \"C\", \"street_number\": "
+                + number
+                + "}]}")
+        .post("/addresses")
+        .then()
+        .statusCode(400)
+        .body("message", equalTo("JSON Schema validation failed"))
+        .body(
+            "errors",
+            equalTo(
+                List.of(
+                    Map.of(
+                        "path",
+                        "$.addresses[0].street_number",
+                        "message",
+                        "must have at most 1000 digits before and after the decimal point"))));
+    given().get("/addresses").then().statusCode(200).body("size()", equalTo(0));
+  }
 }
