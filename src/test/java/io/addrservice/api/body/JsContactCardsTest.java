@@ -18,7 +18,8 @@ class JsContactCardsTest {
   @Test
   void aCardInTheShapesOfRfc9553ImportsWithEveryDroppedPartNamed() throws IOException {
     ImportedCard imported =
-        JsContactMapping.fromCard(mapper.readTree(getClass().getResource("/cards/rfc9553.json")));
+        JsContactMapping.fromCard(
+            mapper.readTree(getClass().getResourceAsStream("/cards/rfc9553.json")));
     assertEquals(
         mapper.writeValueAsString(
             mapper.readTree(
