@@ -34,16 +34,32 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
               @APIResponse(
                   name = "InvalidBody",
                   description =
-                      "Invalid JSON body, or JSON Schema validation failed (every violation"
-                          + " listed with its JSON path)",
+                      "Invalid JSON body, Invalid card body (a vCard body with no card or"
+                          + " several, JSON that is not a JSContact Card), or JSON Schema"
+                          + " validation failed (every violation listed with its JSON path; a"
+                          + " card is validated as the entry it maps to)",
                   content =
                       @Content(
                           mediaType = MediaType.APPLICATION_JSON,
                           schema = @Schema(implementation = ErrorBody.class),
                           examples = {
                             @ExampleObject(name = "invalid JSON", value = Examples.INVALID_JSON),
-                            @ExampleObject(name = "validation", value = Examples.VALIDATION_ERROR)
+                            @ExampleObject(name = "validation", value = Examples.VALIDATION_ERROR),
+                            @ExampleObject(name = "invalid card", value = Examples.INVALID_CARD)
                           })),
+              @APIResponse(
+                  name = "NotAcceptable",
+                  description =
+                      "Accept names no representation the service writes (application/json,"
+                          + " text/vcard, text/vcard;version=3.0, application/jscontact+json)",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "not acceptable",
+                                  value = Examples.NOT_ACCEPTABLE))),
               @APIResponse(
                   name = "EntryNotFound",
                   description = "No entry with that id",
@@ -83,7 +99,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
               @APIResponse(
                   name = "UnsupportedMediaType",
                   description =
-                      "A Content-Type that is not read as JSON (Unsupported Media Type), or a"
+                      "A Content-Type the service does not read (JSON types, text/vcard,"
+                          + " application/jscontact+json; for PATCH only"
+                          + " application/merge-patch+json: Unsupported Media Type), or a"
                           + " Content-Encoding other than gzip, x-gzip, deflate or identity"
                           + " (Unsupported Content-Encoding, with Accept-Encoding: gzip, deflate)",
                   content =

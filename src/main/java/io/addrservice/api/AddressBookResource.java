@@ -1,9 +1,16 @@
 package io.addrservice.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.addrservice.api.body.CardMediaTypes;
+import io.addrservice.api.body.DroppedHeader;
+import io.addrservice.api.body.EntryInput;
+import io.addrservice.api.body.PatchDocument;
+import io.addrservice.api.body.Representation;
 import io.addrservice.api.error.ErrorBody;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.service.AddressBookService;
+import io.addrservice.service.EntryPatcher;
 import io.addrservice.service.Page;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.validation.ConstraintViolation;
@@ -13,13 +20,16 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -56,19 +66,48 @@ public class AddressBookResource {
   private static final String ID_DESCRIPTION =
       "The entry's id (32 lowercase hex digits); any other value of this alphabet is 404";
   private static final String JSON = MediaType.APPLICATION_JSON;
+  private static final String CARD_BODIES =
+      "The entry as JSON, as one vCard (4.0, 3.0 or 2.1; text/vcard, charset by parameter, UTF-8"
+          + " by default) or as a JSContact Card. A card is mapped to an entry (README \"vCard and"
+          + " JSContact\") and validated like JSON; what it held that an entry cannot keep is"
+          + " dropped and named in Card-Dropped response headers. A card's UID is not used: the"
+          + " path names the entry.";
+
+  private static final String DROPPED_DESCRIPTION =
+      "One per part of a card body the entry could not keep (a PHOTO, a NOTE, a TEL that is"
+          + " neither home nor work, ...); percent-encoded UTF-8";
+
+  /**
+   * An entry's representation depends on Accept; Accept-Encoding is named again because this header
+   * replaces the one the configuration adds to every response.
+   */
+  private static final String VARY = "Accept, Accept-Encoding";
+
+  /** RFC 5789 §3.1: the patch document types a resource takes. */
+  private static final String ACCEPT_PATCH = "Accept-Patch";
+
   private static final String ETAG_DESCRIPTION = "The entry's version as a strong validator";
 
   private final AddressBookService service;
   private final Reads reads;
   private final EntryBodies bodies;
   private final Validator validator;
+  private final EntryPatcher patcher;
+  private final ObjectMapper mapper;
 
   AddressBookResource(
-      AddressBookService service, Reads reads, EntryBodies bodies, Validator validator) {
+      AddressBookService service,
+      Reads reads,
+      EntryBodies bodies,
+      Validator validator,
+      EntryPatcher patcher,
+      ObjectMapper mapper) {
     this.service = service;
     this.reads = reads;
     this.bodies = bodies;
     this.validator = validator;
+    this.patcher = patcher;
+    this.mapper = mapper;
   }
 
   /**
@@ -91,11 +130,21 @@ public class AddressBookResource {
   @Operation(summary = "Create an entry", description = "Stores a new entry under a new id.")
   @RequestBody(
       required = true,
-      content =
-          @Content(
-              mediaType = JSON,
-              schema = @Schema(implementation = AddressEntry.class),
-              examples = @ExampleObject(name = "entry", value = Examples.ENTRY)))
+      description = CARD_BODIES,
+      content = {
+        @Content(
+            mediaType = JSON,
+            schema = @Schema(implementation = AddressEntry.class),
+            examples = @ExampleObject(name = "entry", value = Examples.ENTRY)),
+        @Content(
+            mediaType = CardMediaTypes.VCARD,
+            schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "vCard", value = Examples.VCARD)),
+        @Content(
+            mediaType = CardMediaTypes.JSCONTACT,
+            schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "JSContact Card", value = Examples.JSCONTACT))
+      })
   @APIResponse(
       responseCode = "201",
       description = "Created; the body is empty",
@@ -107,18 +156,31 @@ public class AddressBookResource {
         @Header(
             name = HttpHeaders.ETAG,
             description = ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = DroppedHeader.NAME,
+            description = DROPPED_DESCRIPTION,
             schema = @Schema(type = SchemaType.STRING))
       })
   @APIResponse(responseCode = "400", ref = "InvalidBody")
   @APIResponse(responseCode = "413", ref = "BodyTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-  public Response create(AddressEntry entry) {
-    VersionedEntry created = service.create(valid(entry));
+  public Response create(EntryInput input) {
+    VersionedEntry created = service.create(valid(input.entry()));
     // A relative Location, exactly as the seed service sends it.
-    return Response.status(Status.CREATED)
+    return dropped(Response.status(Status.CREATED), input)
         .header(HttpHeaders.LOCATION, "/addresses/" + created.id())
         .tag(EntityTags.of(created.version()))
         .build();
+  }
+
+  /** Names in {@value DroppedHeader#NAME} what a card held that the entry could not keep. */
+  private static Response.ResponseBuilder dropped(
+      Response.ResponseBuilder response, EntryInput in) {
+    for (String value : DroppedHeader.values(in.dropped())) {
+      response.header(DroppedHeader.NAME, value);
+    }
+    return response;
   }
 
   /** Lists entries in id order, a page at a time, optionally filtered. */
@@ -186,7 +248,14 @@ public class AddressBookResource {
   /** Reads one entry. */
   @GET
   @Path(ID)
-  @Operation(summary = "Read an entry")
+  @Produces({JSON, CardMediaTypes.VCARD, CardMediaTypes.JSCONTACT})
+  @Operation(
+      summary = "Read an entry",
+      description =
+          "As JSON (the default), as a vCard 4.0 (`Accept: text/vcard`) or 3.0 (`Accept:"
+              + " text/vcard;version=3.0`), or as a JSContact Card (`Accept:"
+              + " application/jscontact+json`). The ETag names the entry's version, the same in"
+              + " every representation. An Accept that names none of these is 406.")
   @APIResponse(
       responseCode = "200",
       description = "The entry",
@@ -195,11 +264,20 @@ public class AddressBookResource {
               name = HttpHeaders.ETAG,
               description = ETAG_DESCRIPTION,
               schema = @Schema(type = SchemaType.STRING)),
-      content =
-          @Content(
-              mediaType = JSON,
-              schema = @Schema(implementation = AddressEntry.class),
-              examples = @ExampleObject(name = "entry", value = Examples.ENTRY)))
+      content = {
+        @Content(
+            mediaType = JSON,
+            schema = @Schema(implementation = AddressEntry.class),
+            examples = @ExampleObject(name = "entry", value = Examples.ENTRY)),
+        @Content(
+            mediaType = CardMediaTypes.VCARD,
+            schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "vCard 4.0", value = Examples.VCARD)),
+        @Content(
+            mediaType = CardMediaTypes.JSCONTACT,
+            schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "JSContact Card", value = Examples.JSCONTACT))
+      })
   @APIResponse(
       responseCode = "304",
       description = "If-None-Match matches the current ETag; no body",
@@ -209,6 +287,7 @@ public class AddressBookResource {
               description = ETAG_DESCRIPTION,
               schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "404", ref = "EntryNotFound")
+  @APIResponse(responseCode = "406", ref = "NotAcceptable")
   @NonBlocking
   public CompletionStage<Response> get(
       @Parameter(
@@ -218,17 +297,32 @@ public class AddressBookResource {
           String id,
       @Parameter(description = "304 with no body when it names the current ETag (or is *)")
           @HeaderParam(HttpHeaders.IF_NONE_MATCH)
-          List<String> ifNoneMatch) {
-    return reads.run(() -> getNow(id, ifNoneMatch));
+          List<String> ifNoneMatch,
+      @Context HttpHeaders headers) {
+    Representation representation = Representation.negotiate(headers.getAcceptableMediaTypes());
+    if (representation == null) {
+      throw new NotAcceptableException();
+    }
+    return reads.run(() -> getNow(id, ifNoneMatch, representation));
   }
 
-  private Response getNow(String id, List<String> ifNoneMatch) {
+  private Response getNow(String id, List<String> ifNoneMatch, Representation representation) {
     VersionedEntry found = service.get(id);
     EntryBodies.Body body = bodies.of(found);
     if (EntityTags.noneMatchNames(ifNoneMatch, found.version())) {
-      return Response.notModified(body.tag()).build();
+      return Response.notModified(body.tag()).header(HttpHeaders.VARY, VARY).build();
     }
-    return Response.ok(body.json(), EntryBodies.JSON_UTF8).tag(body.tag()).build();
+    if (representation == Representation.JSON) {
+      return Response.ok(body.json(), EntryBodies.JSON_UTF8)
+          .tag(body.tag())
+          .header(HttpHeaders.VARY, VARY)
+          .build();
+    }
+    return Response.ok(
+            representation.body(found.id(), found.entry(), mapper), representation.contentType())
+        .tag(body.tag())
+        .header(HttpHeaders.VARY, VARY)
+        .build();
   }
 
   /** Replaces one entry. */
@@ -242,19 +336,34 @@ public class AddressBookResource {
               + " at a version it names (the check and the write are atomic).")
   @RequestBody(
       required = true,
-      content =
-          @Content(
-              mediaType = JSON,
-              schema = @Schema(implementation = AddressEntry.class),
-              examples = @ExampleObject(name = "entry", value = Examples.ENTRY)))
+      description = CARD_BODIES,
+      content = {
+        @Content(
+            mediaType = JSON,
+            schema = @Schema(implementation = AddressEntry.class),
+            examples = @ExampleObject(name = "entry", value = Examples.ENTRY)),
+        @Content(
+            mediaType = CardMediaTypes.VCARD,
+            schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "vCard", value = Examples.VCARD)),
+        @Content(
+            mediaType = CardMediaTypes.JSCONTACT,
+            schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "JSContact Card", value = Examples.JSCONTACT))
+      })
   @APIResponse(
       responseCode = "204",
       description = "Replaced",
-      headers =
-          @Header(
-              name = HttpHeaders.ETAG,
-              description = "The new version",
-              schema = @Schema(type = SchemaType.STRING)))
+      headers = {
+        @Header(
+            name = HttpHeaders.ETAG,
+            description = "The new version",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = DroppedHeader.NAME,
+            description = DROPPED_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @APIResponse(responseCode = "400", ref = "InvalidBody")
   @APIResponse(responseCode = "404", ref = "EntryNotFound")
   @APIResponse(responseCode = "412", ref = "StaleVersion")
@@ -269,9 +378,55 @@ public class AddressBookResource {
       @Parameter(description = "Write only if the entry is at one of these versions (or * for any)")
           @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch,
-      AddressEntry entry) {
-    VersionedEntry updated = service.update(id, valid(entry), EntityTags.ifMatch(ifMatch));
-    return Response.noContent().tag(EntityTags.of(updated.version())).build();
+      EntryInput input) {
+    VersionedEntry updated = service.update(id, valid(input.entry()), EntityTags.ifMatch(ifMatch));
+    return dropped(Response.noContent(), input).tag(EntityTags.of(updated.version())).build();
+  }
+
+  /** Changes part of one entry with a JSON Merge Patch. */
+  @PATCH
+  @Path(ID)
+  @Consumes(PatchDocument.MEDIA_TYPE)
+  @Operation(
+      summary = "Change part of an entry (JSON Merge Patch)",
+      description =
+          "Merges an RFC 7396 JSON Merge Patch onto the entry's JSON: members set replace, members"
+              + " set to null are removed, nested objects merge, arrays are replaced whole. The"
+              + " result is validated like a PUT body. With If-Match, only if the entry is still at"
+              + " a version it names; without, the patch is applied to the latest version. Any"
+              + " other patch type is 415.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = PatchDocument.MEDIA_TYPE,
+              schema = @Schema(type = SchemaType.OBJECT),
+              examples = @ExampleObject(name = "rename", value = Examples.MERGE_PATCH)))
+  @APIResponse(
+      responseCode = "204",
+      description = "Changed",
+      headers =
+          @Header(
+              name = HttpHeaders.ETAG,
+              description = "The new version",
+              schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(responseCode = "400", ref = "InvalidBody")
+  @APIResponse(responseCode = "404", ref = "EntryNotFound")
+  @APIResponse(responseCode = "412", ref = "StaleVersion")
+  @APIResponse(responseCode = "413", ref = "BodyTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  public Response patch(
+      @Parameter(
+              description = ID_DESCRIPTION,
+              schema = @Schema(type = SchemaType.STRING, pattern = ID_PATTERN))
+          @PathParam("id")
+          String id,
+      @Parameter(description = "Write only if the entry is at one of these versions (or * for any)")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          List<String> ifMatch,
+      PatchDocument patch) {
+    VersionedEntry patched = patcher.patch(id, patch.json(), EntityTags.ifMatch(ifMatch));
+    return Response.noContent().tag(EntityTags.of(patched.version())).build();
   }
 
   /** Deletes one entry. */
@@ -309,7 +464,10 @@ public class AddressBookResource {
   @Path(ID)
   @Operation(summary = "Methods of /addresses/{id}", hidden = true)
   public Response entryOptions() {
-    return Response.ok().header(HttpHeaders.ALLOW, AllowedMethods.ENTRY).build();
+    return Response.ok()
+        .header(HttpHeaders.ALLOW, AllowedMethods.ENTRY)
+        .header(ACCEPT_PATCH, PatchDocument.MEDIA_TYPE)
+        .build();
   }
 
   private static String nextPage(Page page) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  */
 public final class AllowedMethods {
   static final String COLLECTION = "GET, HEAD, POST, OPTIONS";
-  static final String ENTRY = "GET, HEAD, PUT, DELETE, OPTIONS";
+  static final String ENTRY = "GET, HEAD, PUT, PATCH, DELETE, OPTIONS";
 
   private static final Pattern COLLECTION_PATH = Pattern.compile("/addresses/?");
   private static final Pattern ENTRY_PATH = Pattern.compile("/addresses/[A-Za-z0-9-]{1,64}/?");

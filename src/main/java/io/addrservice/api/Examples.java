@@ -72,4 +72,57 @@ final class Examples {
        "message": "Invalid query parameter",
        "errors": [{"path": "limit", "message": "must be a whole number from 1 to 1000 inclusive"}]}
       """;
+
+  /** {@link #ENTRY} as a vCard 4.0, exactly as the service writes it (a test keeps it so). */
+  static final String VCARD =
+      """
+      BEGIN:VCARD\r
+      VERSION:4.0\r
+      UID:urn:uuid:0190f8a1-b2c3-7d4e-8f90-a1b2c3d4e5f6\r
+      FN:Bill Gates\r
+      ADR;TYPE=work;X-ADDRSERVICE-UNIT-NUMBER=1;X-ADDRSERVICE-STREET-NUMBER=1;X-A\r
+       DDRSERVICE-NUMBERS=street_number:;Microsoft Campus;1 Microsoft Way;Redmond\r
+       ;WA;98052;United States\r
+      TEL;TYPE=work,voice;VALUE=uri:tel:+1-425-8828080\r
+      EMAIL;TYPE=work:bill@microsoft.com\r
+      END:VCARD\r
+      """;
+
+  /** {@link #ENTRY} as a JSContact Card, exactly as the service writes it (a test keeps it so). */
+  static final String JSCONTACT =
+      """
+      {"@type": "Card", "version": "1.0", "uid": "urn:uuid:0190f8a1-b2c3-7d4e-8f90-a1b2c3d4e5f6",
+       "name": {"@type": "Name", "full": "Bill Gates"},
+       "addresses": {"a1": {"@type": "Address", "components": [
+           {"kind": "building", "value": "Microsoft Campus"},
+           {"kind": "apartment", "value": "1", "addrservice.io:number": true},
+           {"kind": "number", "value": "1", "addrservice.io:number": true},
+           {"kind": "name", "value": "Microsoft Way"},
+           {"kind": "locality", "value": "Redmond"},
+           {"kind": "region", "value": "WA"},
+           {"kind": "postcode", "value": "98052"},
+           {"kind": "country", "value": "United States"}],
+         "contexts": {"work": true}}},
+       "phones": {"p1": {"@type": "Phone", "number": "+1 425 8828080",
+         "features": {"voice": true}, "contexts": {"work": true}}},
+       "emails": {"e1": {"@type": "EmailAddress", "address": "bill@microsoft.com",
+         "contexts": {"work": true}}}}
+      """;
+
+  static final String MERGE_PATCH =
+      """
+      {"full_name": "William H. Gates", "fax_numbers": null}
+      """;
+
+  static final String NOT_ACCEPTABLE =
+      """
+      {"method": "GET", "uri": "/addresses/0190f8a1b2c37d4e8f90a1b2c3d4e5f6", "code": 406,
+       "message": "Not Acceptable"}
+      """;
+
+  static final String INVALID_CARD =
+      """
+      {"method": "POST", "uri": "/addresses", "code": 400, "message": "Invalid card body",
+       "errors": [{"path": "$", "message": "the body holds no vCard (BEGIN:VCARD to END:VCARD)"}]}
+      """;
 }

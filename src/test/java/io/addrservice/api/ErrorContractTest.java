@@ -426,7 +426,7 @@ class ErrorContractTest extends ApiTestSupport {
         .post("/addresses/" + "0".repeat(32))
         .then()
         .statusCode(405)
-        .header("Allow", "GET, HEAD, PUT, DELETE, OPTIONS");
+        .header("Allow", "GET, HEAD, PUT, PATCH, DELETE, OPTIONS");
     given().options("/addresses").then().statusCode(200).header("Allow", containsString("POST"));
   }
 

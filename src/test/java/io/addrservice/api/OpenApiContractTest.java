@@ -140,11 +140,24 @@ class OpenApiContractTest {
   void everyOperationDocumentsItsResponses() throws Exception {
     JsonNode paths = MAPPER.readTree(given().get("/q/openapi?format=json").asString()).at("/paths");
     assertEquals(Set.of("post", "get"), names(paths.get("/addresses")));
-    assertEquals(Set.of("get", "put", "delete"), names(paths.get("/addresses/{id}")));
+    assertEquals(Set.of("get", "put", "patch", "delete"), names(paths.get("/addresses/{id}")));
     assertEquals(
         Set.of("201", "400", "413", "415"), names(paths.at("/~1addresses/post/responses")));
     assertEquals(Set.of("200", "400"), names(paths.at("/~1addresses/get/responses")));
-    assertEquals(Set.of("200", "304", "404"), names(paths.at("/~1addresses~1{id}/get/responses")));
+    assertEquals(
+        Set.of("200", "304", "404", "406"), names(paths.at("/~1addresses~1{id}/get/responses")));
+    assertEquals(
+        Set.of("204", "400", "404", "412", "413", "415"),
+        names(paths.at("/~1addresses~1{id}/patch/responses")));
+    assertEquals(
+        Set.of("application/json", "text/vcard", "application/jscontact+json"),
+        names(paths.at("/~1addresses~1{id}/get/responses/200/content")));
+    assertEquals(
+        Set.of("application/json", "text/vcard", "application/jscontact+json"),
+        names(paths.at("/~1addresses/post/requestBody/content")));
+    assertEquals(
+        Set.of("application/merge-patch+json"),
+        names(paths.at("/~1addresses~1{id}/patch/requestBody/content")));
     assertEquals(
         Set.of("204", "400", "404", "412", "413", "415"),
         names(paths.at("/~1addresses~1{id}/put/responses")));
@@ -176,7 +189,7 @@ class OpenApiContractTest {
         }
       }
     }
-    assertEquals(12, errors);
+    assertEquals(18, errors);
   }
 
   /** A valid address; samples replace one of its fields. */

@@ -27,6 +27,9 @@ import io.addrservice.model.AddressEntry;
 import io.addrservice.model.Kind;
 import io.addrservice.model.NumberOrString;
 import io.addrservice.model.Phone;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -151,6 +154,34 @@ public final class VCardMapping {
     VCardReader reader = new VCardReader(in);
     reader.setCaretDecodingEnabled(true);
     return reader;
+  }
+
+  /**
+   * What the one vCard in {@code text} says as an entry.
+   *
+   * @throws InvalidCardException when {@code text} holds no vCard, or more than one
+   */
+  public static ImportedCard readSingle(String text) {
+    try (VCardReader reader = reader(new StringReader(text))) {
+      VCard card = reader.readNext();
+      if (card == null) {
+        throw new InvalidCardException("the body holds no vCard (BEGIN:VCARD to END:VCARD)");
+      }
+      List<String> syntax = parseWarnings(reader);
+      if (reader.readNext() != null) {
+        throw new InvalidCardException(
+            "the body holds more than one vCard; POST /addresses/import takes many");
+      }
+      return fromVCard(card, syntax);
+    } catch (IOException e) {
+      // A StringReader does not fail.
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What {@code reader} said about the syntax of the card it read last, one line each. */
+  public static List<String> parseWarnings(VCardReader reader) {
+    return reader.getWarnings().stream().map(w -> w.toString().replaceAll("\\s+", " ")).toList();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.addrservice.api.error;
 import io.addrservice.api.BodyTooLargeException;
 import io.addrservice.api.InvalidJsonException;
 import io.addrservice.api.UnsupportedContentEncodingException;
+import io.addrservice.api.body.InvalidCardException;
 import io.addrservice.service.InvalidRequestException;
 import io.addrservice.service.Violation;
 import io.vertx.core.http.HttpServerRequest;
@@ -28,6 +29,22 @@ public class RequestErrorMappers {
   @ServerExceptionMapper
   public Response invalidJson(InvalidJsonException e, HttpServerRequest request) {
     return errors.of(request, Status.BAD_REQUEST, InvalidJsonException.MESSAGE, e).build();
+  }
+
+  /**
+   * A card body that holds no card (or several where one is expected): 400 "Invalid card body", the
+   * detail saying which.
+   */
+  @ServerExceptionMapper
+  public Response invalidCard(InvalidCardException e, HttpServerRequest request) {
+    return errors
+        .of(
+            request,
+            Status.BAD_REQUEST,
+            InvalidCardException.MESSAGE,
+            List.of(new Violation("$", e.getMessage())),
+            e)
+        .build();
   }
 
   /** A body over the size limit: 413, nothing stored. */
