@@ -8,6 +8,7 @@ import io.addrservice.api.body.PatchDocument;
 import io.addrservice.api.body.Representation;
 import io.addrservice.api.error.ErrorBody;
 import io.addrservice.model.AddressEntry;
+import io.addrservice.model.Owners;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.service.AddressBookService;
 import io.addrservice.service.EntryPatcher;
@@ -55,7 +56,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Addresses", description = "Create, read, update, delete, list and search entries")
 public class AddressBookResource {
-  static final String ID = "{id: [A-Za-z0-9-]{1,64}}";
+  /**
+   * An id in a path: never one of the fixed names under /addresses/, so that a method those paths
+   * do not have is 405 there, not a look-up of an id named "export".
+   */
+  static final String ID = "{id: (?!(?:changes|export|import|duplicates)$)[A-Za-z0-9-]{1,64}}";
 
   /**
    * The path's id regex as a JSON Schema pattern: anchored, since a schema pattern matches anywhere
@@ -166,7 +171,7 @@ public class AddressBookResource {
   @APIResponse(responseCode = "413", ref = "BodyTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public Response create(EntryInput input) {
-    VersionedEntry created = service.create(valid(input.entry()));
+    VersionedEntry created = service.create(Owners.SHARED_BOOK, valid(input.entry()), null);
     // A relative Location, exactly as the seed service sends it.
     return dropped(Response.status(Status.CREATED), input)
         .header(HttpHeaders.LOCATION, "/addresses/" + created.id())
@@ -236,7 +241,7 @@ public class AddressBookResource {
   }
 
   private Response listNow(String after, String limit, String q) {
-    Page page = service.list(after, limit, q);
+    Page page = service.list(Owners.SHARED_BOOK, after, limit, q);
     Response.ResponseBuilder response =
         Response.ok(bodies.listing(page.entries()), EntryBodies.JSON_UTF8);
     if (page.nextAfter() != null) {
@@ -307,7 +312,7 @@ public class AddressBookResource {
   }
 
   private Response getNow(String id, List<String> ifNoneMatch, Representation representation) {
-    VersionedEntry found = service.get(id);
+    VersionedEntry found = service.get(Owners.SHARED_BOOK, id);
     EntryBodies.Body body = bodies.of(found);
     if (EntityTags.noneMatchNames(ifNoneMatch, found.version())) {
       return Response.notModified(body.tag()).header(HttpHeaders.VARY, VARY).build();
@@ -379,7 +384,8 @@ public class AddressBookResource {
           @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch,
       EntryInput input) {
-    VersionedEntry updated = service.update(id, valid(input.entry()), EntityTags.ifMatch(ifMatch));
+    VersionedEntry updated =
+        service.update(Owners.SHARED_BOOK, id, valid(input.entry()), EntityTags.ifMatch(ifMatch));
     return dropped(Response.noContent(), input).tag(EntityTags.of(updated.version())).build();
   }
 
@@ -425,7 +431,8 @@ public class AddressBookResource {
           @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch,
       PatchDocument patch) {
-    VersionedEntry patched = patcher.patch(id, patch.json(), EntityTags.ifMatch(ifMatch));
+    VersionedEntry patched =
+        patcher.patch(Owners.SHARED_BOOK, id, patch.json(), EntityTags.ifMatch(ifMatch));
     return Response.noContent().tag(EntityTags.of(patched.version())).build();
   }
 
@@ -448,7 +455,7 @@ public class AddressBookResource {
               description = "Delete only if the entry is at one of these versions (or * for any)")
           @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch) {
-    service.delete(id, EntityTags.ifMatch(ifMatch));
+    service.delete(Owners.SHARED_BOOK, id, EntityTags.ifMatch(ifMatch));
     return Response.noContent().build();
   }
 

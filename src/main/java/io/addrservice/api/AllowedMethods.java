@@ -10,6 +10,11 @@ public final class AllowedMethods {
   static final String COLLECTION = "GET, HEAD, POST, OPTIONS";
   static final String ENTRY = "GET, HEAD, PUT, PATCH, DELETE, OPTIONS";
 
+  static final String EXPORT = "GET, HEAD, OPTIONS";
+  static final String IMPORT = "POST, OPTIONS";
+
+  private static final Pattern EXPORT_PATH = Pattern.compile("/addresses/export/?");
+  private static final Pattern IMPORT_PATH = Pattern.compile("/addresses/import/?");
   private static final Pattern COLLECTION_PATH = Pattern.compile("/addresses/?");
   private static final Pattern ENTRY_PATH = Pattern.compile("/addresses/[A-Za-z0-9-]{1,64}/?");
 
@@ -19,6 +24,13 @@ public final class AllowedMethods {
   public static String forPath(String path) {
     if (COLLECTION_PATH.matcher(path).matches()) {
       return COLLECTION;
+    }
+    // Fixed names under /addresses/ are never ids.
+    if (EXPORT_PATH.matcher(path).matches()) {
+      return EXPORT;
+    }
+    if (IMPORT_PATH.matcher(path).matches()) {
+      return IMPORT;
     }
     return ENTRY_PATH.matcher(path).matches() ? ENTRY : null;
   }

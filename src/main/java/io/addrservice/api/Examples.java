@@ -125,4 +125,17 @@ final class Examples {
       {"method": "POST", "uri": "/addresses", "code": 400, "message": "Invalid card body",
        "errors": [{"path": "$", "message": "the body holds no vCard (BEGIN:VCARD to END:VCARD)"}]}
       """;
+
+  static final String EXPORT_NDJSON =
+      """
+      {"id":"0190f8a1b2c37d4e8f90a1b2c3d4e5f6","version":3,"entry":{"full_name":"Bill Gates",      "addresses":[],"phone_numbers":[],"fax_numbers":[],"emails":[]}}
+      {"id":"0190f8a1b2c37d4e8f90a1b2c3d4e5f7","version":1,"entry":{"full_name":"Ada Lovelace",      "addresses":[],"phone_numbers":[],"fax_numbers":[],"emails":[]}}
+      """;
+
+  static final String IMPORT_REPORT =
+      """
+      {"created": 98, "updated": 1, "unchanged": 0,
+       "failed": [{"index": 7, "errors": [{"path": "$.full_name", "message": "is required"}]}],
+       "dropped": [{"index": 3, "parts": ["PHOTO: not kept (an entry has no field for it)"]}]}
+      """;
 }

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** The service's own settings, under the {@code addrservice} prefix of application.yaml. */
 @ConfigMapping(prefix = "addrservice")
@@ -26,8 +27,36 @@ public interface AddrServiceConfig {
   /** {@code addrservice.page.*}: listing page sizes. */
   Page page();
 
+  /** {@code addrservice.import.*}: bulk imports ({@code POST /addresses/import}). */
+  @WithName("import")
+  Import imports();
+
+  /** Bulk imports. */
+  interface Import {
+    /**
+     * {@code addrservice.import.max-size}: the largest import body (decoded), 413 above it; a body
+     * that declares a larger Content-Length is refused before anything is stored.
+     */
+    @WithName("max-size")
+    @WithDefault("256M")
+    MemorySize maxSize();
+  }
+
   /** {@code addrservice.store.*}: where entries are kept. */
   Store store();
+
+  /** {@code addrservice.changes.*}: the change feed's history. */
+  Changes changes();
+
+  /** What the stores keep for the change feed. */
+  interface Changes {
+    /**
+     * {@code addrservice.changes.retention}: how long a deletion's tombstone is kept; a client that
+     * has not synced for longer must sync again from the start.
+     */
+    @WithDefault("30D")
+    Duration retention();
+  }
 
   /** Page sizes of {@code GET /addresses}. */
   interface Page {
@@ -58,13 +87,21 @@ public interface AddrServiceConfig {
      */
     @WithDefault("addrservice-db")
     Path dir();
+
+    /**
+     * {@code addrservice.store.file.repair}: start even when the log is damaged before its end,
+     * keeping every readable record and logging what was dropped (otherwise start-up stops and
+     * names the file and byte offset).
+     */
+    @WithDefault("false")
+    boolean repair();
   }
 
   /** The storage engines. */
   enum StoreKind {
     /** In memory, lost at exit. */
     MEMORY,
-    /** One JSON file per entry in a directory: the embedded default. */
+    /** An append-only, checksummed log in a directory, replayed into memory: the default. */
     FILE,
     /** A PostgreSQL database shared by any number of instances. */
     POSTGRESQL

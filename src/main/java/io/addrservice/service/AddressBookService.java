@@ -1,24 +1,34 @@
 package io.addrservice.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.addrservice.config.AddrServiceConfig;
 import io.addrservice.model.AddressEntry;
+import io.addrservice.model.JsonMapping;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.store.AddressStore;
+import io.addrservice.store.IdempotencyKey;
+import io.addrservice.store.Insertion;
 import io.addrservice.store.WriteResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The address book's rules: ids, versions, conditional writes and listing bounds. It knows nothing
- * about HTTP; failures are domain exceptions.
+ * The address book's rules: ids, versions, conditional writes, idempotent creates and listing
+ * bounds, each in the caller's own book. It knows nothing about HTTP; failures are domain
+ * exceptions.
  */
 @ApplicationScoped
 public class AddressBookService {
   private final AddressStore store;
   private final IdGenerator ids;
   private final AddrServiceConfig.Page pageSizes;
+  private final ObjectMapper json = JsonMapping.newMapper();
 
   /** A service over {@code store}, with ids from {@code ids} and page sizes from config. */
   public AddressBookService(AddressStore store, IdGenerator ids, AddrServiceConfig config) {
@@ -27,19 +37,46 @@ public class AddressBookService {
     this.pageSizes = config.page();
   }
 
-  /** Stores a new entry under a new id. */
-  public VersionedEntry create(AddressEntry entry) {
-    return store.insert(ids.next(), entry);
+  /**
+   * Stores a new entry under a new id in the owner's book.
+   *
+   * @param idempotencyKey null, or the client's key: the first create with it (per owner, within 24
+   *     hours) stores it with the entry in the same durable write, and a retry with an equal entry
+   *     returns that first answer (the same id, version 1) and creates nothing
+   * @throws IdempotencyKeyReusedException when the key came with another entry before
+   */
+  public VersionedEntry create(String owner, AddressEntry entry, String idempotencyKey) {
+    IdempotencyKey key =
+        idempotencyKey == null ? null : new IdempotencyKey(idempotencyKey, fingerprint(entry));
+    Insertion done = store.insert(owner, ids.next(), entry, key);
+    if (done.created() != null) {
+      return done.created();
+    }
+    if (!done.earlierFingerprint().equals(key.fingerprint())) {
+      throw new IdempotencyKeyReusedException(idempotencyKey);
+    }
+    // The first answer, whatever happened to the entry since: it was created at version 1.
+    return new VersionedEntry(done.earlierId(), 1, entry);
+  }
+
+  /** SHA-256 of the entry's JSON, which the model writes in one fixed field order. */
+  private String fingerprint(AddressEntry entry) {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(entry)));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot fingerprint an entry", e);
+    }
   }
 
   /**
-   * The entry with this id.
+   * The owner's entry with this id (another owner's is exactly like an unknown id).
    *
    * @throws EntryNotFoundException when there is none
    */
-  public VersionedEntry get(String id) {
+  public VersionedEntry get(String owner, String id) {
     requireWellFormed(id);
-    return store.find(id).orElseThrow(() -> new EntryNotFoundException(id));
+    return store.find(owner, id).orElseThrow(() -> new EntryNotFoundException(id));
   }
 
   /**
@@ -48,9 +85,9 @@ public class AddressBookService {
    * @throws EntryNotFoundException when there is no such entry (PUT never creates)
    * @throws VersionMismatchException when the entry is at another version
    */
-  public VersionedEntry update(String id, AddressEntry entry, VersionMatch expected) {
+  public VersionedEntry update(String owner, String id, AddressEntry entry, VersionMatch expected) {
     requireWellFormed(id);
-    return written(id, store.replace(id, entry, expected));
+    return written(id, store.replace(owner, id, entry, expected));
   }
 
   /**
@@ -59,13 +96,13 @@ public class AddressBookService {
    * @throws EntryNotFoundException when there is no such entry
    * @throws VersionMismatchException when the entry is at another version
    */
-  public void delete(String id, VersionMatch expected) {
+  public void delete(String owner, String id, VersionMatch expected) {
     requireWellFormed(id);
-    written(id, store.remove(id, expected));
+    written(id, store.remove(owner, id, expected));
   }
 
   /**
-   * A page of entries in id order (which is creation order).
+   * A page of the owner's entries in id order (which is creation order).
    *
    * @param after continue after this id (which need not exist any more), or null for the start
    * @param limit the page size as the client wrote it, or null for the default
@@ -73,7 +110,7 @@ public class AddressBookService {
    *     parameters count as absent)
    * @throws InvalidRequestException naming every parameter that is malformed or out of range
    */
-  public Page list(String after, String limit, String text) {
+  public Page list(String owner, String after, String limit, String text) {
     // An empty parameter (?limit=) means the same as an absent one, as HTTP frameworks read it.
     after = emptyToNull(after);
     limit = emptyToNull(limit);
@@ -92,7 +129,7 @@ public class AddressBookService {
       throw new InvalidRequestException(InvalidRequestException.INVALID_QUERY, violations);
     }
     // One more than asked for tells whether another page follows.
-    List<VersionedEntry> found = store.list(after, size + 1, text);
+    List<VersionedEntry> found = store.list(owner, after, size + 1, text);
     if (found.size() <= size) {
       return new Page(found, size, text, null);
     }

@@ -32,14 +32,15 @@ public class EntryPatcher {
   /**
    * Merges {@code patch} onto the entry and stores the result.
    *
+   * @param owner the caller's book: another owner's entry is not found
    * @param expected the versions the client's If-Match accepts
    * @throws EntryNotFoundException when there is no such entry
    * @throws VersionMismatchException when the entry is at a version {@code expected} does not name
    * @throws InvalidRequestException listing every violation of the merged entry, with JSON paths
    */
-  public VersionedEntry patch(String id, JsonNode patch, VersionMatch expected) {
+  public VersionedEntry patch(String owner, String id, JsonNode patch, VersionMatch expected) {
     for (int attempt = 1; ; attempt++) {
-      VersionedEntry current = book.get(id);
+      VersionedEntry current = book.get(owner, id);
       if (!expected.matches(current.version())) {
         throw new VersionMismatchException(id, current.version());
       }
@@ -47,7 +48,7 @@ public class EntryPatcher {
       AddressEntry entry = validator.toEntry(merged);
       try {
         // Written only over the version it was merged onto: a write in between is not lost.
-        return book.update(id, entry, VersionMatch.oneOf(Set.of(current.version())));
+        return book.update(owner, id, entry, VersionMatch.oneOf(Set.of(current.version())));
       } catch (VersionMismatchException raced) {
         if (!expected.unconditional() || attempt == ATTEMPTS) {
           throw raced;

@@ -7,39 +7,57 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where entries live. Every engine keeps a version per entry (1 on insert, one more on every
- * update), makes conditional writes atomic (the version check and the write are one step) and lists
- * entries in id order with keyset paging. Engines know nothing about HTTP or business rules; ids
- * arrive already validated.
+ * Where entries live. Every entry belongs to one owner (its book), and every operation names the
+ * owner: another owner's entry is exactly like one that does not exist. Every engine keeps a
+ * version per entry (1 on insert, one more on every update), makes conditional writes atomic (the
+ * version check and the write are one step), lists entries in id order with keyset paging, gives
+ * every write a store-wide, strictly increasing sequence number and keeps a tombstone for each
+ * deletion for the changes retention. Engines know nothing about HTTP or business rules; ids arrive
+ * already validated.
  */
 public interface AddressStore {
 
-  /** Stores a new entry under an id that is not in use; returns it at version 1. */
-  VersionedEntry insert(String id, AddressEntry entry);
+  /**
+   * Stores a new entry under an id that is not in use, at version 1. With a {@code key}, the key is
+   * stored in the same durable write, and when the owner used the key before (within {@link
+   * Retention#IDEMPOTENCY_KEYS}) nothing is stored and the earlier use is returned instead: the
+   * check and the insert are atomic.
+   *
+   * @param key the idempotency key and the entry's fingerprint, or null
+   */
+  Insertion insert(String owner, String id, AddressEntry entry, IdempotencyKey key);
 
-  /** The entry with this id, if there is one. */
-  Optional<VersionedEntry> find(String id);
+  /** The owner's entry with this id, if there is one. */
+  Optional<VersionedEntry> find(String owner, String id);
 
   /**
-   * Replaces the entry if it exists and its version is accepted by {@code expected}; the check and
-   * the write are atomic.
+   * Replaces the owner's entry if it exists and its version is accepted by {@code expected}; the
+   * check and the write are atomic.
    */
-  WriteResult replace(String id, AddressEntry entry, VersionMatch expected);
+  WriteResult replace(String owner, String id, AddressEntry entry, VersionMatch expected);
 
   /**
-   * Removes the entry if it exists and its version is accepted by {@code expected}; the check and
-   * the removal are atomic.
+   * Removes the owner's entry if it exists and its version is accepted by {@code expected}, leaving
+   * a tombstone; the check and the removal are atomic.
    */
-  WriteResult remove(String id, VersionMatch expected);
+  WriteResult remove(String owner, String id, VersionMatch expected);
 
   /**
-   * Up to {@code limit} entries in ascending id order, with ids greater than {@code after} (all
-   * when null) and, when {@code text} is not null, whose full name or any e-mail address contains
-   * it, ignoring case.
+   * Up to {@code limit} of the owner's entries in ascending id order, with ids greater than {@code
+   * after} (all when null) and, when {@code text} is not null, whose full name or any e-mail
+   * address contains it, ignoring case.
    */
-  List<VersionedEntry> list(String after, int limit, String text);
+  List<VersionedEntry> list(String owner, String after, int limit, String text);
 
-  /** How many entries there are. */
+  /**
+   * Up to {@code limit} of the owner's changes with a sequence number greater than {@code after},
+   * in sequence order: each entry once, in its latest state, deletions as tombstones. A change is
+   * listed only once no change with a lower number can still appear, so a reader that continues
+   * from the last number it saw (or from the batch's horizon) never misses one.
+   */
+  ChangeBatch changes(String owner, long after, int limit);
+
+  /** How many live entries there are, in all books. */
   long count();
 
   /** The engine's name as configured: {@code memory}, {@code file} or {@code postgresql}. */

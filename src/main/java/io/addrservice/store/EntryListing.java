@@ -5,23 +5,15 @@ import io.addrservice.model.VersionedEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.NavigableMap;
 
 /** Keyset paging and text search over entries already in id order, shared by engines. */
 final class EntryListing {
   private EntryListing() {}
 
   /**
-   * Up to {@code limit} entries of {@code byId} with an id greater than {@code after} (all of them
-   * when it is null), in id order, that match {@code text} (all when it is null).
+   * Up to {@code limit} of the entries {@code inIdOrder} that match {@code text} (all when null).
    */
-  static List<VersionedEntry> page(
-      NavigableMap<String, VersionedEntry> byId, String after, int limit, String text) {
-    return page((after == null ? byId : byId.tailMap(after, false)).values(), limit, text);
-  }
-
-  private static List<VersionedEntry> page(
-      Iterable<VersionedEntry> inIdOrder, int limit, String text) {
+  static List<VersionedEntry> page(Iterable<VersionedEntry> inIdOrder, int limit, String text) {
     String needle = text == null ? null : text.toLowerCase(Locale.ROOT);
     List<VersionedEntry> page = new ArrayList<>(Math.min(limit, 1024));
     for (VersionedEntry candidate : inIdOrder) {

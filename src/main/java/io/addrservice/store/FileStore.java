@@ -1,62 +1,62 @@
 package io.addrservice.store;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.addrservice.model.AddressEntry;
-import io.addrservice.model.Email;
+import io.addrservice.model.Owners;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.annotations.RegisterForReflection;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
- * Keeps one JSON document per entry ({@code <id>.json}: id, version, entry) in a directory that it
- * holds an exclusive lock on. Every entry is loaded into memory at start and reads never touch the
- * disk; a write returns only once it is durable (temp file, fsync, atomic rename, fsync of the
- * directory).
+ * Keeps every book in memory and every write in an append-only, checksummed log in a directory that
+ * it holds an exclusive lock on. A write is acknowledged only after an fsync that covers it; writes
+ * that arrive together share one (group commit, {@link WriteLog}). At start the latest snapshot and
+ * the log segments after it are replayed; in the background, compaction writes a new snapshot
+ * (fsync, atomic rename, directory fsync) and only then removes the segments it replaces.
+ *
+ * <p>Files: {@code log-N.jsonl} (segment N), {@code snapshot-N.jsonl} (the state before segment N),
+ * {@code .lock}. One record per line (see {@link LogRecords}), so {@code grep} works on them.
  */
 final class FileStore implements AddressStore, AutoCloseable {
   static final String LOCK_FILE = ".lock";
-  static final String ENTRY_SUFFIX = ".json";
-  static final String TEMP_SUFFIX = ".json.tmp";
+  static final String DAMAGED_SUFFIX = ".damaged";
 
-  private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
-  private static final Pattern ENTRY_FILE = Pattern.compile("[0-9a-f]{32}\\.json");
-  private static final Pattern TEMP_FILE = Pattern.compile("[0-9a-f]{32}\\.json\\.tmp");
+  private static final Pattern SEGMENT = Pattern.compile("log-([0-9]{10})\\.jsonl");
+  private static final Pattern SNAPSHOT = Pattern.compile("snapshot-([0-9]{10})\\.jsonl");
+  private static final Pattern TEMP = Pattern.compile("snapshot-[0-9]{10}\\.jsonl\\.tmp");
+
+  /** Compaction waits for at least this much log, however small the book. */
+  static final long DEFAULT_MIN_COMPACTION_BYTES = 8L << 20;
 
   /**
    * Directories open in this JVM. Checked before the lock file is touched: on POSIX systems closing
@@ -65,55 +65,89 @@ final class FileStore implements AddressStore, AutoCloseable {
    */
   private static final Set<Path> OPEN_DIRECTORIES = ConcurrentHashMap.newKeySet();
 
+  /** How a file store is opened; tests change the disk and the compaction threshold. */
+  record Options(
+      Retention retention, boolean repair, WriteLog.Channels channels, long minCompactionBytes) {
+    static Options defaults() {
+      return new Options(
+          Retention.defaults(), false, WriteLog.Channels.DEFAULT, DEFAULT_MIN_COMPACTION_BYTES);
+    }
+
+    Options withRepair(boolean repair) {
+      return new Options(retention, repair, channels, minCompactionBytes);
+    }
+
+    Options withRetention(Retention retention) {
+      return new Options(retention, repair, channels, minCompactionBytes);
+    }
+
+    Options withChannels(WriteLog.Channels channels) {
+      return new Options(retention, repair, channels, minCompactionBytes);
+    }
+
+    Options withMinCompactionBytes(long minCompactionBytes) {
+      return new Options(retention, repair, channels, minCompactionBytes);
+    }
+  }
+
   private final Path directory;
-  private final ObjectMapper mapper;
-  private final ObjectReader documentReader;
+  private final Options options;
+  private final LogRecords records;
   private final FileChannel lockChannel;
   private final FileLock lock;
 
   /** The directory itself, open for the store's life: each sync is one fsync, no open or close. */
   private final FileChannel directoryChannel;
 
-  private final ConcurrentSkipListMap<String, VersionedEntry> entries =
-      new ConcurrentSkipListMap<>();
-
-  /** Ids whose file could not be read: left on disk, never written over, never served. */
-  private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
-
-  private final ConcurrentHashMap<String, IdLock> idLocks = new ConcurrentHashMap<>();
+  private final BookIndex index;
+  private WriteLog log;
   private volatile boolean closed;
 
-  /** Renames and deletions made so far (each counted once it is done). */
-  private final AtomicLong directoryChanges = new AtomicLong();
+  /** Files that held damage a repair skipped: kept, renamed, when compaction replaces them. */
+  private final List<Path> damaged = new ArrayList<>();
 
-  /** Held while the directory is being synced: one sync at a time. */
-  private final Object directorySync = new Object();
+  private final ExecutorService compactor =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "file-store-compaction");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final AtomicBoolean compacting = new AtomicBoolean();
 
-  /** The count of changes that the last completed directory sync covers (under directorySync). */
-  private long directorySynced;
+  /** The log size that starts a compaction: at least twice the last snapshot. */
+  private volatile long compactionThreshold;
 
   private FileStore(
       Path directory,
       ObjectMapper mapper,
+      Options options,
       FileChannel lockChannel,
       FileLock lock,
       FileChannel directoryChannel) {
     this.directory = directory;
-    this.mapper = mapper;
-    this.documentReader = mapper.readerFor(StoredDocument.class);
+    this.options = options;
+    this.records = new LogRecords(mapper);
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.directoryChannel = directoryChannel;
+    this.index = new BookIndex(options.retention(), this::journal);
+    this.compactionThreshold = options.minCompactionBytes();
+  }
+
+  static FileStore open(Path directory, ObjectMapper mapper) {
+    return open(directory, mapper, Options.defaults());
   }
 
   /**
-   * Opens the store in {@code directory}, creating the directory if needed, and loads every entry.
+   * Opens the store in {@code directory}, creating the directory if needed, converting a directory
+   * of the earlier one-file-per-entry format, and replaying the snapshot and log.
    *
    * @throws IllegalStateException when another process (or another store in this JVM) has the
-   *     directory open
+   *     directory open, or the log is damaged before its end and {@code repair} is off
    * @throws UncheckedIOException when the directory cannot be created or read
    */
-  static FileStore open(Path directory, ObjectMapper mapper) {
+  static FileStore open(Path directory, ObjectMapper mapper, Options options) {
     Path dir = directory.toAbsolutePath().normalize();
     try {
       Files.createDirectories(dir);
@@ -126,17 +160,22 @@ final class FileStore implements AddressStore, AutoCloseable {
     }
     FileChannel channel = null;
     FileChannel directoryChannel = null;
+    FileStore store = null;
     try {
       channel =
           FileChannel.open(
               dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = tryLock(channel, dir);
       directoryChannel = FileChannel.open(dir, StandardOpenOption.READ);
-      FileStore store = new FileStore(dir, mapper, channel, lock, directoryChannel);
+      store = new FileStore(dir, mapper, options, channel, lock, directoryChannel);
       store.recordOwner();
-      store.load();
+      store.load(mapper);
       return store;
     } catch (IOException | RuntimeException e) {
+      if (store != null) {
+        store.compactor.shutdownNow();
+        closeQuietly(store.log);
+      }
       closeQuietly(directoryChannel);
       closeQuietly(channel);
       OPEN_DIRECTORIES.remove(dir);
@@ -190,135 +229,438 @@ final class FileStore implements AddressStore, AutoCloseable {
     }
   }
 
-  private void load() throws IOException {
+  // ---- start-up: conversion, replay, recovery ----
+
+  private void load(ObjectMapper mapper) throws IOException {
     long start = System.nanoTime();
-    List<Path> files = new ArrayList<>();
+    TreeMap<Long, Path> snapshots = new TreeMap<>();
+    TreeMap<Long, Path> segments = new TreeMap<>();
+    List<Path> legacy = new ArrayList<>();
     try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory)) {
-      listing.forEach(files::add);
-    }
-    AtomicInteger cleaned = new AtomicInteger();
-    AtomicInteger skipped = new AtomicInteger();
-    // Reading and parsing a large book dominates start-up: every core takes a share. Putting the
-    // entries in id order afterwards keeps the map's inserts cheap (directory order is random).
-    VersionedEntry[] loaded =
-        files.parallelStream()
-            .map(file -> loadFile(file, cleaned, skipped))
-            .filter(Objects::nonNull)
-            .toArray(VersionedEntry[]::new);
-    Arrays.sort(loaded, Comparator.comparing(VersionedEntry::id));
-    for (VersionedEntry entry : loaded) {
-      entries.put(entry.id(), entry);
-    }
-    Log.infof(
-        "File store %s: %d entries loaded in %d ms, %d unreadable files skipped, %d temp files"
-            + " deleted",
-        directory,
-        entries.size(),
-        (System.nanoTime() - start) / 1_000_000,
-        skipped.get(),
-        cleaned.get());
-  }
-
-  /** The entry in {@code file}, or null when it holds none (after saying why, if it matters). */
-  private VersionedEntry loadFile(Path file, AtomicInteger cleaned, AtomicInteger skipped) {
-    String name = file.getFileName().toString();
-    if (name.equals(LOCK_FILE)) {
-      return null;
-    }
-    BasicFileAttributes attributes = regularFileAttributes(file);
-    if (attributes == null) {
-      // Never followed: a link could lead outside the directory.
-      Log.warnf("Ignored %s: not a regular file", file);
-    } else if (TEMP_FILE.matcher(name).matches()) {
-      // A write that was interrupted before its rename: it was never acknowledged.
-      if (deleteQuietly(file)) {
-        Log.infof("Deleted %s, left over from an interrupted write", file);
-        cleaned.incrementAndGet();
-      }
-    } else if (ENTRY_FILE.matcher(name).matches()) {
-      String id = name.substring(0, name.length() - ENTRY_SUFFIX.length());
-      try {
-        return read(file, id, attributes.size());
-      } catch (IOException | RuntimeException e) {
-        unreadable.add(id);
-        skipped.incrementAndGet();
-        Log.errorf(
-            "Skipped the unreadable entry file %s (%s); it is left as it is and its id is"
-                + " not served until it is repaired or removed",
-            file, reason(e));
-      }
-    } else {
-      Log.warnf("Ignored %s: not an entry file of the file store", file);
-    }
-    return null;
-  }
-
-  /** The attributes of {@code file} if it is a regular file (not a link to one), else null. */
-  private static BasicFileAttributes regularFileAttributes(Path file) {
-    try {
-      BasicFileAttributes attributes =
-          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      return attributes.isRegularFile() ? attributes : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private VersionedEntry read(Path file, String id, long size) throws IOException {
-    // Bound straight from the bytes, without an intermediate tree: half the work per file, which
-    // is most of the start-up time with a large book. Unknown or repeated fields fail the binding.
-    StoredDocument document = documentReader.readValue(contents(file, size));
-    if (document == null) {
-      throw new IOException("not a JSON object");
-    }
-    if (!id.equals(document.id())) {
-      throw new IOException("its id field does not match its file name");
-    }
-    JsonNode version = document.version();
-    if (version == null || !version.canConvertToExactIntegral() || version.asLong() < 1) {
-      throw new IOException("its version is not a positive whole number");
-    }
-    AddressEntry bound = document.entry();
-    if (bound == null) {
-      throw new IOException("its entry is not a JSON object");
-    }
-    // Searching dereferences these; a hand-edited file must not make listing fail later.
-    if (bound.fullName() == null
-        || bound.emails().stream().map(Email::email).anyMatch(e -> e == null)) {
-      throw new IOException("its entry lacks full_name or an e-mail address");
-    }
-    return new VersionedEntry(id, version.longValue(), bound);
-  }
-
-  /**
-   * The bytes of the regular file {@code file}, {@code size} of them (its {@code lstat} said so):
-   * an open, a read and a close. {@code Files.readAllBytes} asks for the size again and reads once
-   * more to see the end, two more system calls per file, and system calls are half of a large
-   * book's load. Nothing else writes the directory while this process holds its lock; a file that
-   * shrank since is read short, and then fails to parse.
-   */
-  private static byte[] contents(Path file, long size) throws IOException {
-    if (size > Integer.MAX_VALUE - 8) {
-      throw new IOException("larger than 2 GB");
-    }
-    ByteBuffer bytes = ByteBuffer.allocate((int) size);
-    try (FileChannel channel =
-        FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-      while (bytes.hasRemaining()) {
-        if (channel.read(bytes) < 0) {
-          return Arrays.copyOf(bytes.array(), bytes.position());
+      for (Path file : listing) {
+        String name = file.getFileName().toString();
+        Matcher segment = SEGMENT.matcher(name);
+        Matcher snapshot = SNAPSHOT.matcher(name);
+        if (segment.matches()) {
+          segments.put(Long.parseLong(segment.group(1)), file);
+        } else if (snapshot.matches()) {
+          snapshots.put(Long.parseLong(snapshot.group(1)), file);
+        } else if (TEMP.matcher(name).matches()
+            || LegacyEntryFiles.TEMP_FILE.matcher(name).matches()) {
+          // A snapshot or an entry file that was never renamed into place: never relied on.
+          Files.delete(file);
+          Log.infof("Deleted %s, left over from an interrupted write", file);
+        } else if (LegacyEntryFiles.ENTRY_FILE.matcher(name).matches()) {
+          legacy.add(file);
         }
       }
     }
-    return bytes.array();
+    long replayed = 0;
+    long base = 1;
+    if (snapshots.isEmpty() && segments.isEmpty() && !legacy.isEmpty()) {
+      replayed = convert(legacy, mapper);
+      legacy.clear();
+    } else if (!snapshots.isEmpty()) {
+      base = snapshots.lastKey();
+      boolean converted = replaySnapshot(snapshots.lastEntry().getValue());
+      replayed = index.count();
+      for (Path older : snapshots.headMap(base).values()) {
+        Files.delete(older);
+      }
+      for (Path older : segments.headMap(base).values()) {
+        // Replaced by the snapshot: compaction stopped before it removed them.
+        Files.delete(older);
+      }
+      if (!legacy.isEmpty()) {
+        finishConversion(legacy, converted);
+      }
+    } else if (!legacy.isEmpty()) {
+      Log.warnf(
+          "File store %s: ignored %d entry files of the earlier format next to a log that did not"
+              + " come from converting them; they are left as they are",
+          directory, legacy.size());
+    }
+    WriteLog.Segment last = null;
+    for (var segment : segments.tailMap(base, true).entrySet()) {
+      boolean isLast = segment.getKey().equals(segments.lastKey());
+      long length = replaySegment(segment.getValue(), isLast);
+      replayed++;
+      if (isLast) {
+        last = WriteLog.open(options.channels(), segment.getKey(), segment.getValue(), length);
+      }
+    }
+    if (last == null) {
+      long number = Math.max(base, segments.isEmpty() ? 1 : segments.lastKey() + 1);
+      last = WriteLog.open(options.channels(), number, segmentFile(number), 0);
+      syncDirectory();
+    }
+    log = new WriteLog(options.channels(), last);
+    if (!damaged.isEmpty()) {
+      // A repair: replace the damaged files by a snapshot now, keeping them aside.
+      compact();
+    }
+    Log.infof(
+        "File store %s: %d entries loaded in %d ms (%d log files)",
+        directory, index.count(), (System.nanoTime() - start) / 1_000_000, replayed);
+  }
+
+  /** Replays a snapshot; returns whether it is the one that converted the earlier format. */
+  private boolean replaySnapshot(Path file) throws IOException {
+    LogScan scan = LogScan.of(file);
+    // A snapshot was complete and durable before it was renamed into place: any damage is the
+    // disk's, never a torn write.
+    List<LogScan.Damage> damage = new ArrayList<>(scan.damage());
+    LogRecords.Line[] lines = parse(scan, damage);
+    refuseOrReport(scan.file(), damage, "the snapshot");
+    LogRecords.Line header = lines.length == 0 ? null : lines[0];
+    if (header == null || !LogRecords.SNAPSHOT.equals(header.op())) {
+      throw damagedFile(file, 0, "it does not start with a snapshot header");
+    }
+    long expected = header.records() == null ? -1 : header.records();
+    long found = 0;
+    for (int i = 1; i < lines.length; i++) {
+      if (lines[i] != null) {
+        replayLine(lines[i]);
+        found++;
+      }
+    }
+    if (found != expected && damage.isEmpty()) {
+      refuseOrReport(
+          file,
+          List.of(
+              new LogScan.Damage(
+                  scan.bytes().length,
+                  0,
+                  "holds " + found + " records where its header promises " + expected)),
+          "the snapshot");
+    }
+    index.replayed(header.lastSeq(), header.expiredThrough());
+    return Boolean.TRUE.equals(header.converted());
+  }
+
+  /** Replays a segment; returns the length of its intact part (where appending continues). */
+  private long replaySegment(Path file, boolean isLast) throws IOException {
+    LogScan scan = LogScan.of(file);
+    List<LogScan.Damage> damage = new ArrayList<>(scan.damageBeforeTail());
+    LogScan.Damage tail = scan.tail();
+    if (tail != null && !isLast) {
+      // Writes went on in the next segment: this tail was acknowledged data.
+      damage.add(tail);
+    }
+    LogRecords.Line[] lines = parse(scan, damage);
+    refuseOrReport(file, damage, "the log");
+    long last = 0;
+    for (LogRecords.Line line : lines) {
+      if (line != null) {
+        last = Math.max(last, replayLine(line));
+      }
+    }
+    index.replayed(last, 0);
+    if (tail != null && isLast) {
+      Log.warnf(
+          "File store %s: cut %d bytes off the end of %s at byte offset %d: a write that was"
+              + " never acknowledged (torn or corrupt: \"%s\")",
+          directory, tail.length(), file.getFileName(), tail.offset(), tail.preview());
+    }
+    return isLast ? scan.intactLength() : scan.bytes().length;
+  }
+
+  /** The documents of the intact records, in parallel; one that cannot be read counts as damage. */
+  private LogRecords.Line[] parse(LogScan scan, List<LogScan.Damage> damage) {
+    LogRecords.Line[] lines = new LogRecords.Line[scan.records()];
+    String[] failures = new String[scan.records()];
+    IntStream.range(0, scan.records())
+        .parallel()
+        .forEach(
+            i -> {
+              try {
+                lines[i] = records.read(scan.bytes(), scan.starts()[i], scan.ends()[i]);
+              } catch (IOException | RuntimeException e) {
+                failures[i] = reason(e);
+              }
+            });
+    for (int i = 0; i < failures.length; i++) {
+      if (failures[i] != null) {
+        damage.add(
+            new LogScan.Damage(
+                scan.starts()[i], scan.ends()[i] - scan.starts()[i] + 1L, failures[i]));
+      }
+    }
+    damage.sort((a, b) -> Long.compare(a.offset(), b.offset()));
+    return lines;
+  }
+
+  /** Applies one record; returns its sequence number (0 for a key). */
+  private long replayLine(LogRecords.Line line) throws IOException {
+    switch (line.op()) {
+      case LogRecords.PUT, LogRecords.DELETE -> {
+        Write write = LogRecords.write(line);
+        index.replay(write);
+        return write.sequence();
+      }
+      case LogRecords.KEY -> {
+        index.replay(LogRecords.key(line));
+        return 0;
+      }
+      default -> throw new IOException("an unknown record op " + line.op());
+    }
   }
 
   /**
-   * An entry file as written by {@link #serialize}. Registered for reflection: Jackson binds it
-   * outside any JAX-RS signature, where a native build would not see it.
+   * Damage before the end of the log: stops start-up naming the file and offset, or with {@code
+   * repair} logs every dropped range and goes on with the readable records.
    */
-  @RegisterForReflection
-  record StoredDocument(String id, JsonNode version, AddressEntry entry) {}
+  private void refuseOrReport(Path file, List<LogScan.Damage> damage, String what) {
+    if (damage.isEmpty()) {
+      return;
+    }
+    LogScan.Damage first = damage.get(0);
+    if (!options.repair()) {
+      throw damagedFile(file, first.offset(), first.preview());
+    }
+    for (LogScan.Damage d : damage) {
+      Log.errorf(
+          "File store %s: repair dropped %d bytes of %s %s at byte offset %d (\"%s\"); the file"
+              + " is kept as %s%s",
+          directory,
+          d.length(),
+          what,
+          file.getFileName(),
+          d.offset(),
+          d.preview(),
+          file.getFileName(),
+          DAMAGED_SUFFIX);
+    }
+    damaged.add(file);
+  }
+
+  private IllegalStateException damagedFile(Path file, long offset, String detail) {
+    return new IllegalStateException(
+        "The file store's "
+            + file
+            + " is damaged at byte offset "
+            + offset
+            + " ("
+            + detail
+            + "), before its last record: acknowledged writes may be affected. Restore the"
+            + " directory from a backup, or start once with addrservice.store.file.repair=true to"
+            + " keep every readable record (what is dropped is logged)");
+  }
+
+  /**
+   * Converts a directory of the earlier format: every entry into a snapshot that is durable before
+   * any old file is removed.
+   */
+  private long convert(List<Path> files, ObjectMapper mapper) throws IOException {
+    LegacyEntryFiles legacy = new LegacyEntryFiles(mapper);
+    List<VersionedEntry> entries = new ArrayList<>();
+    List<Path> converted = new ArrayList<>();
+    for (Path file : files.stream().sorted().toList()) {
+      try {
+        entries.add(legacy.read(file));
+        converted.add(file);
+      } catch (IOException | RuntimeException e) {
+        if (!options.repair()) {
+          throw new IllegalStateException(
+              "Cannot convert the entry file "
+                  + file
+                  + " to the log ("
+                  + reason(e)
+                  + "); nothing was changed. Fix or remove it, or start with"
+                  + " addrservice.store.file.repair=true to convert the others and keep it as "
+                  + file.getFileName()
+                  + DAMAGED_SUFFIX,
+              e);
+        }
+        Path aside = file.resolveSibling(file.getFileName() + DAMAGED_SUFFIX);
+        Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+        Log.errorf(
+            "File store %s: repair skipped %s (%s), kept as %s", directory, file, reason(e), aside);
+      }
+    }
+    long sequence = 0;
+    var now = options.retention().now();
+    for (VersionedEntry entry : entries) {
+      index.replay(
+          new Write(
+              ++sequence,
+              Owners.SHARED_BOOK,
+              entry.id(),
+              entry.version(),
+              entry.entry(),
+              now,
+              null));
+    }
+    index.replayed(sequence, 0);
+    writeSnapshot(1, index.quiesced(() -> {}), true);
+    for (Path file : converted) {
+      Files.delete(file);
+    }
+    syncDirectory();
+    Log.infof(
+        "File store %s: converted %d entry files of the earlier format into %s",
+        directory, converted.size(), snapshotFile(1).getFileName());
+    return converted.size();
+  }
+
+  /** A conversion that stopped after its snapshot was durable: the old files are done with. */
+  private void finishConversion(List<Path> legacy, boolean converted) throws IOException {
+    if (!converted) {
+      Log.warnf(
+          "File store %s: ignored %d entry files of the earlier format next to a log that did not"
+              + " come from converting them; they are left as they are",
+          directory, legacy.size());
+      return;
+    }
+    for (Path file : legacy) {
+      Files.delete(file);
+    }
+    syncDirectory();
+    Log.infof(
+        "File store %s: removed %d entry files already converted to the log",
+        directory, legacy.size());
+  }
+
+  // ---- writes ----
+
+  /** Makes one write durable: appended to the log and covered by an fsync. */
+  private void journal(Write write) {
+    if (closed) {
+      throw new IllegalStateException("the file store " + directory + " is closed");
+    }
+    byte[] record;
+    try {
+      record = records.write(write);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write a log record", e);
+    }
+    log.await(log.append(record));
+    if (log.size() >= compactionThreshold && compacting.compareAndSet(false, true)) {
+      compactor.execute(
+          () -> {
+            try {
+              compact();
+            } finally {
+              compacting.set(false);
+            }
+          });
+    }
+  }
+
+  // ---- compaction ----
+
+  /**
+   * Starts the next segment at a moment no write is in progress, writes the state of that moment as
+   * a snapshot, and removes what the snapshot replaces. A failure (a full disk) leaves everything
+   * as it was, and the next write past the threshold tries again.
+   */
+  void compact() {
+    try {
+      long[] number = new long[1];
+      BookIndex.Snapshot snapshot =
+          index.quiesced(
+              () -> {
+                number[0] = log.current().number + 1;
+                try {
+                  log.rotate(number[0], segmentFile(number[0]));
+                  syncDirectory();
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      long size = writeSnapshot(number[0], snapshot, false);
+      removeBefore(number[0]);
+      compactionThreshold = Math.max(options.minCompactionBytes(), 2 * size);
+    } catch (IOException | UncheckedIOException | StoreUnavailableException e) {
+      Log.warnf(
+          "File store %s: compaction failed, the log is kept as it is: %s",
+          directory, e.getMessage());
+    }
+  }
+
+  /** Writes {@code snapshot-<number>.jsonl} durably; returns its size. */
+  private long writeSnapshot(long number, BookIndex.Snapshot snapshot, boolean converted)
+      throws IOException {
+    Path target = snapshotFile(number);
+    Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+    try (FileChannel channel =
+            FileChannel.open(
+                temp,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+      long count = snapshot.changes().size() + snapshot.keys().size();
+      out.write(
+          records.header(snapshot.lastSequence(), snapshot.expiredThrough(), count, converted));
+      for (int i = 0; i < snapshot.changes().size(); i++) {
+        Change change = snapshot.changes().get(i);
+        out.write(
+            records.write(
+                new Write(
+                    change.sequence(),
+                    snapshot.owners().get(i),
+                    change.id(),
+                    change.version(),
+                    change.deleted() ? null : change.entry().entry(),
+                    change.at(),
+                    null)));
+      }
+      for (StoredKey key : snapshot.keys()) {
+        out.write(records.key(key));
+      }
+      out.flush();
+      channel.force(true);
+    } catch (IOException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    syncDirectory();
+    return Files.size(target);
+  }
+
+  /** Removes the snapshots and segments that the snapshot of {@code number} replaces. */
+  private void removeBefore(long number) throws IOException {
+    try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory)) {
+      for (Path file : listing) {
+        String name = file.getFileName().toString();
+        Matcher segment = SEGMENT.matcher(name);
+        Matcher snapshot = SNAPSHOT.matcher(name);
+        boolean replaced =
+            (segment.matches() && Long.parseLong(segment.group(1)) < number)
+                || (snapshot.matches() && Long.parseLong(snapshot.group(1)) < number);
+        if (!replaced) {
+          continue;
+        }
+        if (damaged.contains(file)) {
+          Files.move(
+              file, file.resolveSibling(name + DAMAGED_SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+        } else {
+          Files.delete(file);
+        }
+      }
+    }
+    damaged.clear();
+    syncDirectory();
+  }
+
+  private Path segmentFile(long number) {
+    return directory.resolve(String.format("log-%010d.jsonl", number));
+  }
+
+  private Path snapshotFile(long number) {
+    return directory.resolve(String.format("snapshot-%010d.jsonl", number));
+  }
+
+  /** Makes the directory's latest creations, renames and deletions durable. */
+  private void syncDirectory() throws IOException {
+    synchronized (directoryChannel) {
+      directoryChannel.force(true);
+    }
+  }
+
+  // ---- the store contract ----
 
   @Override
   public String engine() {
@@ -351,75 +693,39 @@ final class FileStore implements AddressStore, AutoCloseable {
   }
 
   @Override
-  public VersionedEntry insert(String id, AddressEntry entry) {
+  public Insertion insert(String owner, String id, AddressEntry entry, IdempotencyKey key) {
     requireWellFormed(id);
-    return locked(
-        id,
-        () -> {
-          if (entries.containsKey(id) || unreadable.contains(id)) {
-            throw new IllegalStateException("id already in use: " + id);
-          }
-          VersionedEntry stored = new VersionedEntry(id, 1, entry);
-          write(stored);
-          return stored;
-        });
+    return index.insert(owner, id, entry, key);
   }
 
   @Override
-  public Optional<VersionedEntry> find(String id) {
-    return Optional.ofNullable(entries.get(id));
+  public Optional<VersionedEntry> find(String owner, String id) {
+    return index.find(owner, id);
   }
 
   @Override
-  public WriteResult replace(String id, AddressEntry entry, VersionMatch expected) {
-    return conditionally(
-        id,
-        expected,
-        current -> {
-          VersionedEntry updated = new VersionedEntry(id, current.version() + 1, entry);
-          write(updated);
-          return updated;
-        });
+  public WriteResult replace(String owner, String id, AddressEntry entry, VersionMatch expected) {
+    return index.replace(owner, id, entry, expected);
   }
 
   @Override
-  public WriteResult remove(String id, VersionMatch expected) {
-    return conditionally(
-        id,
-        expected,
-        current -> {
-          delete(id);
-          return current;
-        });
-  }
-
-  /**
-   * Checks the version and writes under the entry's lock, so the two are one step.
-   *
-   * @param write makes the change durable and returns the entry to report
-   */
-  private WriteResult conditionally(
-      String id, VersionMatch expected, UnaryOperator<VersionedEntry> write) {
-    if (!isWellFormed(id)) {
-      return WriteResult.notFound();
-    }
-    return locked(
-        id,
-        () -> {
-          VersionedEntry current = entries.get(id);
-          WriteResult refusal = WriteResult.refusal(current, expected);
-          return refusal != null ? refusal : WriteResult.written(write.apply(current));
-        });
+  public WriteResult remove(String owner, String id, VersionMatch expected) {
+    return index.remove(owner, id, expected);
   }
 
   @Override
-  public List<VersionedEntry> list(String after, int limit, String text) {
-    return EntryListing.page(entries, after, limit, text);
+  public List<VersionedEntry> list(String owner, String after, int limit, String text) {
+    return index.list(owner, after, limit, text);
+  }
+
+  @Override
+  public ChangeBatch changes(String owner, long after, int limit) {
+    return index.changes(owner, after, limit);
   }
 
   @Override
   public long count() {
-    return entries.size();
+    return index.count();
   }
 
   /** Releases the directory lock; the store refuses writes afterwards. */
@@ -429,13 +735,19 @@ final class FileStore implements AddressStore, AutoCloseable {
       return;
     }
     closed = true;
+    compactor.shutdown();
+    try {
+      compactor.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       lock.release();
     } catch (IOException e) {
       Log.warnf("Could not release the lock on %s: %s", directory, e.getMessage());
     } finally {
-      // Not in the middle of a sync.
-      synchronized (directorySync) {
+      closeQuietly(log);
+      synchronized (directoryChannel) {
         closeQuietly(directoryChannel);
       }
       closeQuietly(lockChannel);
@@ -443,14 +755,16 @@ final class FileStore implements AddressStore, AutoCloseable {
     }
   }
 
-  /** The directory the entry files are in. */
+  /** The directory the store's files are in. */
   Path directory() {
     return directory;
   }
 
-  /** Whether {@code id} has the only form that may become a file name (32 lowercase hex). */
+  /** Whether {@code id} has the form of an entry id (32 lowercase hex). */
   static boolean isWellFormed(String id) {
-    return id != null && ID.matcher(id).matches();
+    return id != null
+        && id.length() == 32
+        && id.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
   }
 
   private static void requireWellFormed(String id) {
@@ -459,113 +773,10 @@ final class FileStore implements AddressStore, AutoCloseable {
     }
   }
 
-  /** Runs {@code action} holding the lock of this one id: writes to other ids go on meanwhile. */
-  private <T> T locked(String id, Supplier<T> action) {
-    IdLock idLock =
-        idLocks.compute(
-            id,
-            (key, existing) -> {
-              IdLock held = existing == null ? new IdLock() : existing;
-              held.users++;
-              return held;
-            });
-    idLock.lock.lock();
-    try {
-      if (closed) {
-        throw new IllegalStateException("the file store " + directory + " is closed");
-      }
-      return action.get();
-    } finally {
-      idLock.lock.unlock();
-      idLocks.computeIfPresent(id, (key, held) -> --held.users == 0 ? null : held);
-    }
-  }
-
-  /** Makes {@code stored} durable on disk, then visible in memory. */
-  private void write(VersionedEntry stored) {
-    Path target = directory.resolve(stored.id() + ENTRY_SUFFIX);
-    Path temp = directory.resolve(stored.id() + TEMP_SUFFIX);
-    try {
-      byte[] bytes = serialize(stored);
-      try (FileChannel out =
-          FileChannel.open(
-              temp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE,
-              LinkOption.NOFOLLOW_LINKS)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          out.write(buffer);
-        }
-        out.force(true);
-      }
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      deleteQuietly(temp);
-      throw new StoreUnavailableException("Cannot write " + target, e);
-    }
-    try {
-      syncDirectory();
-    } finally {
-      // The rename happened: memory follows the disk even if the directory sync failed (the
-      // caller then gets an error and the write's outcome is unknown, as with any database).
-      entries.put(stored.id(), stored);
-    }
-  }
-
-  private void delete(String id) {
-    Path target = directory.resolve(id + ENTRY_SUFFIX);
-    try {
-      Files.delete(target);
-    } catch (IOException e) {
-      throw new StoreUnavailableException("Cannot delete " + target, e);
-    }
-    try {
-      syncDirectory();
-    } finally {
-      entries.remove(id);
-    }
-  }
-
   /**
-   * Makes the directory's latest renames and deletions durable, this caller's included. Group
-   * commit: one directory fsync covers every rename or deletion counted before it started, so
-   * writers that queue behind a sync in progress are usually covered by the next one instead of
-   * each paying for its own. No caller returns before a sync that began after its change.
+   * One line saying what is wrong with a record or file (Jackson's messages span several lines).
    */
-  private void syncDirectory() {
-    long change = directoryChanges.incrementAndGet();
-    synchronized (directorySync) {
-      if (directorySynced >= change) {
-        return;
-      }
-      long covered = directoryChanges.get();
-      try {
-        directoryChannel.force(true);
-      } catch (IOException e) {
-        throw new StoreUnavailableException("Cannot sync the directory " + directory, e);
-      }
-      directorySynced = covered;
-    }
-  }
-
-  private byte[] serialize(VersionedEntry stored) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-    try (JsonGenerator json = mapper.createGenerator(bytes)) {
-      json.writeStartObject();
-      json.writeStringField("id", stored.id());
-      json.writeNumberField("version", stored.version());
-      json.writeFieldName("entry");
-      mapper.writeValue(json, stored.entry());
-      json.writeEndObject();
-    }
-    bytes.write('\n');
-    return bytes.toByteArray();
-  }
-
-  /** One line saying what is wrong with a file (Jackson's messages span several lines). */
-  private static String reason(Exception e) {
+  static String reason(Exception e) {
     if (e instanceof JsonProcessingException json) {
       JsonLocation at = json.getLocation();
       return json.getOriginalMessage().lines().findFirst().orElse("invalid JSON")
@@ -574,29 +785,14 @@ final class FileStore implements AddressStore, AutoCloseable {
     return String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
   }
 
-  private static boolean deleteQuietly(Path file) {
-    try {
-      return Files.deleteIfExists(file);
-    } catch (IOException e) {
-      Log.warnf("Could not delete %s: %s", file, e.getMessage());
-      return false;
-    }
-  }
-
-  private static void closeQuietly(FileChannel channel) {
-    if (channel == null) {
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
       return;
     }
     try {
-      channel.close();
-    } catch (IOException e) {
-      Log.debugf("Closing a channel failed: %s", e.getMessage());
+      closeable.close();
+    } catch (Exception e) {
+      Log.debugf("Closing failed: %s", e.getMessage());
     }
-  }
-
-  /** A lock for one id and how many threads use or wait for it, so that it can be dropped. */
-  private static final class IdLock {
-    final ReentrantLock lock = new ReentrantLock();
-    int users;
   }
 }

@@ -5,13 +5,19 @@ import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.function.UnaryOperator;
 
 /** Keeps entries in memory only: they are lost at exit. For tests and throw-away runs. */
 final class MemoryStore implements AddressStore {
-  private final ConcurrentSkipListMap<String, VersionedEntry> entries =
-      new ConcurrentSkipListMap<>();
+  private final BookIndex index;
+
+  MemoryStore(Retention retention) {
+    // Nothing to make durable: a write is visible as soon as it is applied.
+    this.index = new BookIndex(retention, write -> {});
+  }
+
+  MemoryStore() {
+    this(Retention.defaults());
+  }
 
   @Override
   public String engine() {
@@ -30,60 +36,37 @@ final class MemoryStore implements AddressStore {
   }
 
   @Override
-  public VersionedEntry insert(String id, AddressEntry entry) {
-    VersionedEntry stored = new VersionedEntry(id, 1, entry);
-    if (entries.putIfAbsent(id, stored) != null) {
-      throw new IllegalStateException("id already in use: " + id);
-    }
-    return stored;
+  public Insertion insert(String owner, String id, AddressEntry entry, IdempotencyKey key) {
+    return index.insert(owner, id, entry, key);
   }
 
   @Override
-  public Optional<VersionedEntry> find(String id) {
-    return Optional.ofNullable(entries.get(id));
+  public Optional<VersionedEntry> find(String owner, String id) {
+    return index.find(owner, id);
   }
 
   @Override
-  public WriteResult replace(String id, AddressEntry entry, VersionMatch expected) {
-    return conditionally(
-        id, expected, current -> new VersionedEntry(id, current.version() + 1, entry));
+  public WriteResult replace(String owner, String id, AddressEntry entry, VersionMatch expected) {
+    return index.replace(owner, id, entry, expected);
   }
 
   @Override
-  public WriteResult remove(String id, VersionMatch expected) {
-    return conditionally(id, expected, current -> null);
-  }
-
-  /**
-   * Checks the version and changes the entry in one atomic step of the map.
-   *
-   * @param change the entry's next state, or null to remove it
-   */
-  private WriteResult conditionally(
-      String id, VersionMatch expected, UnaryOperator<VersionedEntry> change) {
-    WriteResult[] result = {WriteResult.notFound()};
-    entries.computeIfPresent(
-        id,
-        (key, current) -> {
-          WriteResult refusal = WriteResult.refusal(current, expected);
-          if (refusal != null) {
-            result[0] = refusal;
-            return current;
-          }
-          VersionedEntry next = change.apply(current);
-          result[0] = WriteResult.written(next == null ? current : next);
-          return next;
-        });
-    return result[0];
+  public WriteResult remove(String owner, String id, VersionMatch expected) {
+    return index.remove(owner, id, expected);
   }
 
   @Override
-  public List<VersionedEntry> list(String after, int limit, String text) {
-    return EntryListing.page(entries, after, limit, text);
+  public List<VersionedEntry> list(String owner, String after, int limit, String text) {
+    return index.list(owner, after, limit, text);
+  }
+
+  @Override
+  public ChangeBatch changes(String owner, long after, int limit) {
+    return index.changes(owner, after, limit);
   }
 
   @Override
   public long count() {
-    return entries.size();
+    return index.count();
   }
 }

@@ -28,6 +28,7 @@ final class MeteredStore implements AddressStore {
   private final Timer replace;
   private final Timer remove;
   private final Timer list;
+  private final Timer changes;
   private final Timer count;
 
   MeteredStore(AddressStore engine, MeterRegistry registry) {
@@ -38,6 +39,7 @@ final class MeteredStore implements AddressStore {
     this.replace = timer(registry, "replace");
     this.remove = timer(registry, "remove");
     this.list = timer(registry, "list");
+    this.changes = timer(registry, "changes");
     this.count = timer(registry, "count");
     Gauge.builder(ENTRIES, engine, MeteredStore::entries)
         .description("Entries in the store")
@@ -47,28 +49,33 @@ final class MeteredStore implements AddressStore {
   }
 
   @Override
-  public VersionedEntry insert(String id, AddressEntry entry) {
-    return timed(insert, () -> engine.insert(id, entry));
+  public Insertion insert(String owner, String id, AddressEntry entry, IdempotencyKey key) {
+    return timed(insert, () -> engine.insert(owner, id, entry, key));
   }
 
   @Override
-  public Optional<VersionedEntry> find(String id) {
-    return timed(find, () -> engine.find(id));
+  public Optional<VersionedEntry> find(String owner, String id) {
+    return timed(find, () -> engine.find(owner, id));
   }
 
   @Override
-  public WriteResult replace(String id, AddressEntry entry, VersionMatch expected) {
-    return timed(replace, () -> engine.replace(id, entry, expected));
+  public WriteResult replace(String owner, String id, AddressEntry entry, VersionMatch expected) {
+    return timed(replace, () -> engine.replace(owner, id, entry, expected));
   }
 
   @Override
-  public WriteResult remove(String id, VersionMatch expected) {
-    return timed(remove, () -> engine.remove(id, expected));
+  public WriteResult remove(String owner, String id, VersionMatch expected) {
+    return timed(remove, () -> engine.remove(owner, id, expected));
   }
 
   @Override
-  public List<VersionedEntry> list(String after, int limit, String text) {
-    return timed(list, () -> engine.list(after, limit, text));
+  public List<VersionedEntry> list(String owner, String after, int limit, String text) {
+    return timed(list, () -> engine.list(owner, after, limit, text));
+  }
+
+  @Override
+  public ChangeBatch changes(String owner, long after, int limit) {
+    return timed(changes, () -> engine.changes(owner, after, limit));
   }
 
   @Override

@@ -7,11 +7,14 @@ import io.addrservice.model.Email;
 import io.addrservice.model.JsonMapping;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
+import io.quarkus.logging.Log;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,26 +35,60 @@ final class PostgresStore implements AddressStore {
   private static final String SQLSTATE_QUERY_CANCELED = "57014";
 
   private static final String INSERT =
-      "INSERT INTO entries (id, version, entry, search_terms) VALUES (?, 1, ?::jsonb, ?)";
-  private static final String FIND = "SELECT version, entry FROM entries WHERE id = ?";
-  private static final String CURRENT_VERSION = "SELECT version FROM entries WHERE id = ?";
+      "INSERT INTO entries (id, owner, version, entry, search_terms, seq, created_at, updated_at)"
+          + " VALUES (?, ?, 1, ?::jsonb, ?, next_change_seq(), ?, ?)";
+  // Claims the key unless an unexpired one holds it; the row returned says this create owns it.
+  private static final String CLAIM_KEY =
+      "INSERT INTO idempotency_keys (owner, key, fingerprint, entry_id, created_at)"
+          + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (owner, key) DO UPDATE SET"
+          + " fingerprint = EXCLUDED.fingerprint, entry_id = EXCLUDED.entry_id,"
+          + " created_at = EXCLUDED.created_at WHERE idempotency_keys.created_at <= ?"
+          + " RETURNING entry_id";
+  private static final String EARLIER_KEY =
+      "SELECT entry_id, fingerprint FROM idempotency_keys WHERE owner = ? AND key = ?";
+  private static final String LIVE = " AND owner = ? AND deleted_at IS NULL";
+  private static final String FIND = "SELECT version, entry FROM entries WHERE id = ?" + LIVE;
+  private static final String CURRENT_VERSION = "SELECT version FROM entries WHERE id = ?" + LIVE;
   // The version check and the write are one statement, so no other writer can slip in between,
   // whichever instance it runs in; the first parameter says whether the write is unconditional.
   private static final String REPLACE =
       "UPDATE entries SET entry = ?::jsonb, search_terms = ?, version = version + 1,"
-          + " updated_at = now()"
-          + " WHERE id = ? AND (? OR version = ANY (?)) RETURNING version";
+          + " seq = next_change_seq(), updated_at = ?"
+          + " WHERE id = ?"
+          + LIVE
+          + " AND (? OR version = ANY (?)) RETURNING version";
+  // A deletion leaves a tombstone without the entry's content for the change feed.
+  private static final String LOCK_FOR_REMOVE =
+      "SELECT version, entry FROM entries WHERE id = ?" + LIVE + " FOR UPDATE";
   private static final String REMOVE =
-      "DELETE FROM entries WHERE id = ? AND (? OR version = ANY (?)) RETURNING version, entry";
+      "UPDATE entries SET entry = '{}'::jsonb, search_terms = '{}', seq = next_change_seq(),"
+          + " updated_at = ?, deleted_at = ? WHERE id = ?";
   // The empty string sorts before every id, so "after nothing" needs no second statement.
   private static final String LIST =
-      "SELECT id, version, entry FROM entries WHERE id > ? ORDER BY id LIMIT ?";
+      "SELECT id, version, entry FROM entries WHERE owner = ? AND deleted_at IS NULL AND id > ?"
+          + " ORDER BY id LIMIT ?";
   // strpos, not LIKE: the search text is a plain substring, so %, _ and \ in it mean themselves.
   private static final String SEARCH =
-      "SELECT id, version, entry FROM entries WHERE id > ?"
+      "SELECT id, version, entry FROM entries WHERE owner = ? AND deleted_at IS NULL AND id > ?"
           + " AND EXISTS (SELECT 1 FROM unnest(search_terms) AS term WHERE strpos(term, ?) > 0)"
           + " ORDER BY id LIMIT ?";
-  private static final String COUNT = "SELECT count(*) FROM entries";
+  // Only numbers below the horizon (V2__owners_changes_idempotency.sql says why): one row with
+  // the horizon even when no change follows.
+  private static final String CHANGES =
+      "WITH state AS (SELECT base + (pg_snapshot_xmin(pg_current_snapshot())::text::bigint << 16)"
+          + " - 1 AS horizon, expired_through FROM change_state)"
+          + " SELECT state.horizon, state.expired_through, c.seq, c.id, c.version, c.entry,"
+          + " c.deleted_at IS NOT NULL, c.updated_at FROM state LEFT JOIN LATERAL"
+          + " (SELECT seq, id, version, entry, deleted_at, updated_at FROM entries"
+          + " WHERE owner = ? AND seq > ? AND seq <= state.horizon ORDER BY seq LIMIT ?) c ON true"
+          + " ORDER BY c.seq";
+  private static final String PURGE_TOMBSTONES =
+      "WITH dropped AS (DELETE FROM entries WHERE deleted_at IS NOT NULL AND deleted_at < ?"
+          + " RETURNING seq) UPDATE change_state SET expired_through ="
+          + " greatest(expired_through, (SELECT max(seq) FROM dropped))"
+          + " WHERE EXISTS (SELECT 1 FROM dropped)";
+  private static final String PURGE_KEYS = "DELETE FROM idempotency_keys WHERE created_at <= ?";
+  private static final String COUNT = "SELECT count(*) FROM entries WHERE deleted_at IS NULL";
   // What readiness asks: the table that every request reads is there and this user may read it.
   // One row at most, by whatever plan is cheapest: it costs about as much as a connection check.
   private static final String PROBE = "SELECT 1 FROM entries LIMIT 1";
@@ -59,6 +96,8 @@ final class PostgresStore implements AddressStore {
   private final DataSource dataSource;
   private final String location;
   private final ObjectMapper json = JsonMapping.newMapper();
+  private final Retention retention;
+  private final Every purges;
 
   /**
    * Opens the store: brings the schema up to date with {@code flyway} before anything else, so that
@@ -67,8 +106,10 @@ final class PostgresStore implements AddressStore {
    *
    * @param jdbcUrl the database's JDBC URL, shown (without credentials) in logs and health
    */
-  PostgresStore(DataSource dataSource, Flyway flyway, String jdbcUrl) {
+  PostgresStore(DataSource dataSource, Flyway flyway, String jdbcUrl, Retention retention) {
     this.dataSource = dataSource;
+    this.retention = retention;
+    this.purges = new Every(retention.clock(), Retention.PURGE_INTERVAL);
     this.location = withoutCredentials(jdbcUrl);
     flyway.migrate();
   }
@@ -84,14 +125,36 @@ final class PostgresStore implements AddressStore {
   }
 
   @Override
-  public VersionedEntry insert(String id, AddressEntry entry) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      insert.setString(1, id);
-      insert.setString(2, toJson(entry));
-      insert.setArray(3, searchTerms(connection, entry));
-      insert.executeUpdate();
-      return new VersionedEntry(id, 1, entry);
+  public Insertion insert(String owner, String id, AddressEntry entry, IdempotencyKey key) {
+    purgeIfDue();
+    Instant now = retention.now();
+    try (Connection connection = dataSource.getConnection()) {
+      if (key == null) {
+        insertRow(connection, owner, id, entry, now);
+        return Insertion.created(new VersionedEntry(id, 1, entry));
+      }
+      // The key and the entry in one transaction: both are stored, or neither.
+      connection.setAutoCommit(false);
+      try {
+        while (true) {
+          if (claimKey(connection, owner, id, key, now)) {
+            insertRow(connection, owner, id, entry, now);
+            connection.commit();
+            return Insertion.created(new VersionedEntry(id, 1, entry));
+          }
+          Optional<Insertion> earlier = earlierUse(connection, owner, key);
+          connection.rollback();
+          if (earlier.isPresent()) {
+            return earlier.get();
+          }
+          // The key expired and was dropped between the two statements: claim it again.
+        }
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
     } catch (SQLException e) {
       if (SQLSTATE_UNIQUE_VIOLATION.equals(e.getSQLState())) {
         throw new IllegalStateException("id already in use: " + id, e);
@@ -100,11 +163,59 @@ final class PostgresStore implements AddressStore {
     }
   }
 
+  private void insertRow(
+      Connection connection, String owner, String id, AddressEntry entry, Instant now)
+      throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      insert.setString(1, id);
+      insert.setString(2, owner);
+      insert.setString(3, toJson(entry));
+      insert.setArray(4, searchTerms(connection, entry));
+      insert.setTimestamp(5, Timestamp.from(now));
+      insert.setTimestamp(6, Timestamp.from(now));
+      insert.executeUpdate();
+    }
+  }
+
+  /**
+   * Claims the key for this create, unless an unexpired one holds it. A concurrent create with the
+   * same key waits here until the first one's transaction ends, then sees its row.
+   */
+  private static boolean claimKey(
+      Connection connection, String owner, String id, IdempotencyKey key, Instant now)
+      throws SQLException {
+    try (PreparedStatement claim = connection.prepareStatement(CLAIM_KEY)) {
+      claim.setString(1, owner);
+      claim.setString(2, key.key());
+      claim.setString(3, key.fingerprint());
+      claim.setString(4, id);
+      claim.setTimestamp(5, Timestamp.from(now));
+      claim.setTimestamp(6, Timestamp.from(now.minus(Retention.IDEMPOTENCY_KEYS)));
+      try (ResultSet row = claim.executeQuery()) {
+        return row.next();
+      }
+    }
+  }
+
+  private static Optional<Insertion> earlierUse(
+      Connection connection, String owner, IdempotencyKey key) throws SQLException {
+    try (PreparedStatement earlier = connection.prepareStatement(EARLIER_KEY)) {
+      earlier.setString(1, owner);
+      earlier.setString(2, key.key());
+      try (ResultSet row = earlier.executeQuery()) {
+        return row.next()
+            ? Optional.of(Insertion.earlier(row.getString(1), row.getString(2)))
+            : Optional.empty();
+      }
+    }
+  }
+
   @Override
-  public Optional<VersionedEntry> find(String id) {
+  public Optional<VersionedEntry> find(String owner, String id) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement find = connection.prepareStatement(FIND)) {
       find.setString(1, id);
+      find.setString(2, owner);
       try (ResultSet row = find.executeQuery()) {
         if (!row.next()) {
           return Optional.empty();
@@ -117,22 +228,24 @@ final class PostgresStore implements AddressStore {
   }
 
   @Override
-  public WriteResult replace(String id, AddressEntry entry, VersionMatch expected) {
+  public WriteResult replace(String owner, String id, AddressEntry entry, VersionMatch expected) {
     String document = toJson(entry);
     try (Connection connection = dataSource.getConnection();
         PreparedStatement replace = connection.prepareStatement(REPLACE)) {
       replace.setString(1, document);
       replace.setArray(2, searchTerms(connection, entry));
-      replace.setString(3, id);
-      replace.setBoolean(4, expected.unconditional());
-      replace.setArray(5, versions(connection, expected));
+      replace.setTimestamp(3, Timestamp.from(retention.now()));
+      replace.setString(4, id);
+      replace.setString(5, owner);
+      replace.setBoolean(6, expected.unconditional());
+      replace.setArray(7, versions(connection, expected));
       while (true) {
         try (ResultSet row = replace.executeQuery()) {
           if (row.next()) {
             return WriteResult.written(new VersionedEntry(id, row.getLong(1), entry));
           }
         }
-        Optional<WriteResult> refused = refusal(connection, id, expected);
+        Optional<WriteResult> refused = refusal(connection, owner, id, expected);
         if (refused.isPresent()) {
           return refused.get();
         }
@@ -143,27 +256,51 @@ final class PostgresStore implements AddressStore {
   }
 
   @Override
-  public WriteResult remove(String id, VersionMatch expected) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement remove = connection.prepareStatement(REMOVE)) {
-      remove.setString(1, id);
-      remove.setBoolean(2, expected.unconditional());
-      remove.setArray(3, versions(connection, expected));
-      while (true) {
-        try (ResultSet row = remove.executeQuery()) {
-          if (row.next()) {
-            return WriteResult.written(
-                new VersionedEntry(id, row.getLong(1), fromJson(row.getString(2))));
-          }
-        }
-        Optional<WriteResult> refused = refusal(connection, id, expected);
-        if (refused.isPresent()) {
-          return refused.get();
-        }
+  public WriteResult remove(String owner, String id, VersionMatch expected) {
+    purgeIfDue();
+    try (Connection connection = dataSource.getConnection()) {
+      // The row is locked from the version check to the tombstone: one step for other writers.
+      connection.setAutoCommit(false);
+      try {
+        WriteResult result = removeLocked(connection, owner, id, expected);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw failed("delete " + id, e);
     }
+  }
+
+  private WriteResult removeLocked(
+      Connection connection, String owner, String id, VersionMatch expected) throws SQLException {
+    VersionedEntry current;
+    try (PreparedStatement lock = connection.prepareStatement(LOCK_FOR_REMOVE)) {
+      lock.setString(1, id);
+      lock.setString(2, owner);
+      try (ResultSet row = lock.executeQuery()) {
+        if (!row.next()) {
+          return WriteResult.notFound();
+        }
+        current = new VersionedEntry(id, row.getLong(1), fromJson(row.getString(2)));
+      }
+    }
+    WriteResult refusal = WriteResult.refusal(current, expected);
+    if (refusal != null) {
+      return refusal;
+    }
+    try (PreparedStatement remove = connection.prepareStatement(REMOVE)) {
+      Timestamp now = Timestamp.from(retention.now());
+      remove.setTimestamp(1, now);
+      remove.setTimestamp(2, now);
+      remove.setString(3, id);
+      remove.executeUpdate();
+    }
+    return WriteResult.written(current);
   }
 
   /**
@@ -173,9 +310,10 @@ final class PostgresStore implements AddressStore {
    * writer got in between), there is no honest refusal, and the caller tries again.
    */
   private static Optional<WriteResult> refusal(
-      Connection connection, String id, VersionMatch expected) throws SQLException {
+      Connection connection, String owner, String id, VersionMatch expected) throws SQLException {
     try (PreparedStatement current = connection.prepareStatement(CURRENT_VERSION)) {
       current.setString(1, id);
+      current.setString(2, owner);
       try (ResultSet row = current.executeQuery()) {
         if (!row.next()) {
           return Optional.of(WriteResult.notFound());
@@ -189,11 +327,12 @@ final class PostgresStore implements AddressStore {
   }
 
   @Override
-  public List<VersionedEntry> list(String after, int limit, String text) {
+  public List<VersionedEntry> list(String owner, String after, int limit, String text) {
     boolean search = text != null;
     try (Connection connection = dataSource.getConnection();
         PreparedStatement list = connection.prepareStatement(search ? SEARCH : LIST)) {
       int parameter = 1;
+      list.setString(parameter++, owner);
       list.setString(parameter++, after == null ? "" : after);
       if (search) {
         list.setString(parameter++, lowerCase(text));
@@ -209,6 +348,58 @@ final class PostgresStore implements AddressStore {
       return page;
     } catch (SQLException e) {
       throw failed("list entries", e);
+    }
+  }
+
+  @Override
+  public ChangeBatch changes(String owner, long after, int limit) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement changes = connection.prepareStatement(CHANGES)) {
+      changes.setString(1, owner);
+      changes.setLong(2, after);
+      changes.setInt(3, limit);
+      List<Change> page = new ArrayList<>(Math.min(limit, 1024));
+      long horizon = 0;
+      long expired = 0;
+      try (ResultSet rows = changes.executeQuery()) {
+        while (rows.next()) {
+          horizon = rows.getLong(1);
+          expired = rows.getLong(2);
+          if (rows.getObject(3) == null) {
+            continue;
+          }
+          String id = rows.getString(4);
+          long version = rows.getLong(5);
+          VersionedEntry entry =
+              rows.getBoolean(7)
+                  ? null
+                  : new VersionedEntry(id, version, fromJson(rows.getString(6)));
+          page.add(
+              new Change(rows.getLong(3), id, version, entry, rows.getTimestamp(8).toInstant()));
+        }
+      }
+      return new ChangeBatch(page, horizon, expired);
+    } catch (SQLException e) {
+      throw failed("list changes", e);
+    }
+  }
+
+  /** Drops tombstones and keys past their retention, at most once a minute per instance. */
+  private void purgeIfDue() {
+    if (!purges.due()) {
+      return;
+    }
+    Instant now = retention.now();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement tombstones = connection.prepareStatement(PURGE_TOMBSTONES);
+        PreparedStatement keys = connection.prepareStatement(PURGE_KEYS)) {
+      tombstones.setTimestamp(1, Timestamp.from(now.minus(retention.changes())));
+      tombstones.executeUpdate();
+      keys.setTimestamp(1, Timestamp.from(now.minus(Retention.IDEMPOTENCY_KEYS)));
+      keys.executeUpdate();
+    } catch (SQLException e) {
+      // The write that triggered it goes on; the next purge tries again.
+      Log.warnf("PostgreSQL store at %s: dropping expired tombstones failed: %s", location, e);
     }
   }
 

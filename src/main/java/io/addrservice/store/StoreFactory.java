@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import org.flywaydb.core.Flyway;
 
 /** Makes the one store engine that configuration chooses. */
@@ -35,16 +36,23 @@ public class StoreFactory {
   @Startup
   AddressStore store(AddrServiceConfig config) {
     AddrServiceConfig.StoreKind kind = config.store().kind();
+    Retention retention = new Retention(Clock.systemUTC(), config.changes().retention());
     Log.debugf("Opening the %s store", kind);
     return switch (kind) {
-      case MEMORY -> new MemoryStore();
+      case MEMORY -> new MemoryStore(retention);
       // A mapper of its own: the files' format must not change with the web layer's settings.
-      case FILE -> FileStore.open(config.store().file().dir(), JsonMapping.newMapper());
-      case POSTGRESQL -> openPostgres();
+      case FILE ->
+          FileStore.open(
+              config.store().file().dir(),
+              JsonMapping.newMapper(),
+              FileStore.Options.defaults()
+                  .withRetention(retention)
+                  .withRepair(config.store().file().repair()));
+      case POSTGRESQL -> openPostgres(retention);
     };
   }
 
-  private AddressStore openPostgres() {
+  private AddressStore openPostgres(Retention retention) {
     // Quarkus deactivates the datasource when no URL is set; say which settings are missing
     // instead of failing at the first use of an inactive bean.
     ActiveResult active = dataSource.getHandle().getBean().checkActive();
@@ -61,7 +69,7 @@ public class StoreFactory {
             .connectionPoolConfiguration()
             .connectionFactoryConfiguration()
             .jdbcUrl();
-    return new PostgresStore(database, flyway.get(), url);
+    return new PostgresStore(database, flyway.get(), url, retention);
   }
 
   /** Releases what the engine holds (the file engine's directory lock) at shutdown. */

@@ -189,7 +189,7 @@ class OpenApiContractTest {
         }
       }
     }
-    assertEquals(18, errors);
+    assertEquals(22, errors);
   }
 
   /** A valid address; samples replace one of its fields. */

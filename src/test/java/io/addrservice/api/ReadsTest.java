@@ -11,11 +11,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.addrservice.config.TestConfig;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.JsonMapping;
+import io.addrservice.model.Owners;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.service.AddressBookService;
 import io.addrservice.service.IdGenerator;
 import io.addrservice.store.AddressStore;
+import io.addrservice.store.ChangeBatch;
+import io.addrservice.store.IdempotencyKey;
+import io.addrservice.store.Insertion;
 import io.addrservice.store.TestStores;
 import io.addrservice.store.WriteResult;
 import io.vertx.core.Context;
@@ -56,14 +60,15 @@ class ReadsTest {
   void aBodyIsMadeOncePerVersionAndKeptWithIt() throws Exception {
     AddressBookService service = service(TestStores.memory());
     EntryBodies bodies = new EntryBodies(MAPPER);
-    VersionedEntry created = service.create(AddressEntry.named("Zoë"));
+    VersionedEntry created = service.create(Owners.SHARED_BOOK, AddressEntry.named("Zoë"), null);
     EntryBodies.Body first = bodies.of(created);
-    assertSame(first, bodies.of(service.get(created.id())));
+    assertSame(first, bodies.of(service.get(Owners.SHARED_BOOK, created.id())));
     assertArrayEquals(MAPPER.writeValueAsBytes(created.entry()), first.json());
     assertEquals("1", first.tag().getValue());
     VersionedEntry updated =
-        service.update(created.id(), AddressEntry.named("Zoé"), VersionMatch.any());
-    EntryBodies.Body second = bodies.of(service.get(created.id()));
+        service.update(
+            Owners.SHARED_BOOK, created.id(), AddressEntry.named("Zoé"), VersionMatch.any());
+    EntryBodies.Body second = bodies.of(service.get(Owners.SHARED_BOOK, created.id()));
     assertNotSame(first, second);
     assertArrayEquals(MAPPER.writeValueAsBytes(updated.entry()), second.json());
     assertEquals("2", second.tag().getValue());
@@ -74,9 +79,9 @@ class ReadsTest {
   void overADatabaseEveryReadSerialisesAfresh() {
     AddressBookService service = service(new DatabaseLike(TestStores.memory()));
     EntryBodies bodies = new EntryBodies(MAPPER);
-    String id = service.create(AddressEntry.named("Ada")).id();
-    EntryBodies.Body first = bodies.of(service.get(id));
-    EntryBodies.Body second = bodies.of(service.get(id));
+    String id = service.create(Owners.SHARED_BOOK, AddressEntry.named("Ada"), null).id();
+    EntryBodies.Body first = bodies.of(service.get(Owners.SHARED_BOOK, id));
+    EntryBodies.Body second = bodies.of(service.get(Owners.SHARED_BOOK, id));
     assertNotSame(first, second);
     assertArrayEquals(first.json(), second.json());
   }
@@ -85,9 +90,9 @@ class ReadsTest {
   void aListingIsTheSameJsonAsAMapOfEntries() throws Exception {
     AddressBookService service = service(TestStores.memory());
     EntryBodies bodies = new EntryBodies(MAPPER);
-    service.create(AddressEntry.named("Ada \"the first\""));
-    service.create(AddressEntry.named("Grace"));
-    List<VersionedEntry> page = service.list(null, null, null).entries();
+    service.create(Owners.SHARED_BOOK, AddressEntry.named("Ada \"the first\""), null);
+    service.create(Owners.SHARED_BOOK, AddressEntry.named("Grace"), null);
+    List<VersionedEntry> page = service.list(Owners.SHARED_BOOK, null, null, null).entries();
     Map<String, AddressEntry> expected = new LinkedHashMap<>();
     page.forEach(found -> expected.put(found.id(), found.entry()));
     assertArrayEquals(MAPPER.writeValueAsBytes(expected), bodies.listing(page));
@@ -123,29 +128,36 @@ class ReadsTest {
   /** An engine whose reads may block, as a database's do. */
   private record DatabaseLike(AddressStore delegate) implements AddressStore {
     @Override
-    public VersionedEntry insert(String id, AddressEntry entry) {
-      return delegate.insert(id, entry);
+    public Insertion insert(String owner, String id, AddressEntry entry, IdempotencyKey key) {
+      return delegate.insert(owner, id, entry, key);
     }
 
     @Override
-    public Optional<VersionedEntry> find(String id) {
+    public Optional<VersionedEntry> find(String owner, String id) {
       // Each read of a database builds its objects anew.
-      return delegate.find(id).map(found -> new VersionedEntry(id, found.version(), found.entry()));
+      return delegate
+          .find(owner, id)
+          .map(found -> new VersionedEntry(id, found.version(), found.entry()));
     }
 
     @Override
-    public WriteResult replace(String id, AddressEntry entry, VersionMatch expected) {
-      return delegate.replace(id, entry, expected);
+    public WriteResult replace(String owner, String id, AddressEntry entry, VersionMatch expected) {
+      return delegate.replace(owner, id, entry, expected);
     }
 
     @Override
-    public WriteResult remove(String id, VersionMatch expected) {
-      return delegate.remove(id, expected);
+    public WriteResult remove(String owner, String id, VersionMatch expected) {
+      return delegate.remove(owner, id, expected);
     }
 
     @Override
-    public List<VersionedEntry> list(String after, int limit, String text) {
-      return delegate.list(after, limit, text);
+    public List<VersionedEntry> list(String owner, String after, int limit, String text) {
+      return delegate.list(owner, after, limit, text);
+    }
+
+    @Override
+    public ChangeBatch changes(String owner, long after, int limit) {
+      return delegate.changes(owner, after, limit);
     }
 
     @Override

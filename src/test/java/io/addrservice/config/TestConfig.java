@@ -3,6 +3,7 @@ package io.addrservice.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Settings for unit tests that construct beans without booting Quarkus. */
 public record TestConfig(boolean debug, long bodyLimit, int defaultPageSize, int maxPageSize)
@@ -39,6 +40,16 @@ public record TestConfig(boolean debug, long bodyLimit, int defaultPageSize, int
   }
 
   @Override
+  public Import imports() {
+    return () -> new MemorySize(BigInteger.valueOf(256L * 1024 * 1024));
+  }
+
+  @Override
+  public Changes changes() {
+    return () -> Duration.ofDays(30);
+  }
+
+  @Override
   public Store store() {
     return new Store() {
       @Override
@@ -48,7 +59,17 @@ public record TestConfig(boolean debug, long bodyLimit, int defaultPageSize, int
 
       @Override
       public FileSettings file() {
-        return () -> Path.of("addrservice-db");
+        return new FileSettings() {
+          @Override
+          public Path dir() {
+            return Path.of("addrservice-db");
+          }
+
+          @Override
+          public boolean repair() {
+            return false;
+          }
+        };
       }
     };
   }

@@ -10,12 +10,16 @@ import io.addrservice.model.AddressEntry;
 import io.addrservice.model.Email;
 import io.addrservice.model.JsonMapping;
 import io.addrservice.model.Kind;
+import io.addrservice.model.Owners;
 import io.addrservice.model.Phone;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -38,17 +42,28 @@ public abstract class AddressStoreContractTest {
   protected static final String ID_3 = "00000000000070008000000000000003";
   protected static final String ID_4 = "00000000000070008000000000000004";
 
+  /** The book most tests use, and another one that must never see it. */
+  protected static final String OWNER = "ann";
+
+  protected static final String OTHER = "ben";
+
   protected AddressStore store;
 
-  /** A fresh, empty store of the engine under test. */
-  protected abstract AddressStore openEmptyStore() throws Exception;
+  /** The stores' clock: tests move it to expire keys and tombstones. */
+  protected final TestClock clock = new TestClock();
+
+  /** What the stores keep and for how long. */
+  protected final Retention retention = new Retention(clock, Duration.ofDays(30));
+
+  /** A fresh, empty store of the engine under test, keeping things for {@code retention}. */
+  protected abstract AddressStore openEmptyStore(Retention retention) throws Exception;
 
   /** Releases what {@link #openEmptyStore} took (files, connections). */
   protected void closeStore(AddressStore store) throws Exception {}
 
   @BeforeEach
   void open() throws Exception {
-    store = openEmptyStore();
+    store = openEmptyStore(retention);
   }
 
   @AfterEach
@@ -66,159 +81,161 @@ public abstract class AddressStoreContractTest {
 
   @Test
   void insertStartsAtVersionOneAndFindReturnsIt() {
-    VersionedEntry created = store.insert(ID_1, entry("Ada"));
+    VersionedEntry created = store.insert(OWNER, ID_1, entry("Ada"), null).created();
     assertEquals(new VersionedEntry(ID_1, 1, entry("Ada")), created);
-    assertEquals(created, store.find(ID_1).orElseThrow());
+    assertEquals(created, store.find(OWNER, ID_1).orElseThrow());
     assertEquals(1, store.count());
   }
 
   @Test
   void findUnknownIsEmpty() {
-    assertTrue(store.find(ID_1).isEmpty());
+    assertTrue(store.find(OWNER, ID_1).isEmpty());
   }
 
   @Test
   void insertOfAnIdInUseIsRefused() {
-    store.insert(ID_1, entry("Ada"));
-    assertThrows(RuntimeException.class, () -> store.insert(ID_1, entry("Bob")));
-    assertEquals("Ada", store.find(ID_1).orElseThrow().entry().fullName());
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    assertThrows(RuntimeException.class, () -> store.insert(OWNER, ID_1, entry("Bob"), null));
+    assertEquals("Ada", store.find(OWNER, ID_1).orElseThrow().entry().fullName());
   }
 
   @Test
   void unconditionalReplaceBumpsTheVersion() {
-    store.insert(ID_1, entry("Ada"));
-    WriteResult result = store.replace(ID_1, entry("Ada Lovelace"), VersionMatch.any());
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    WriteResult result = store.replace(OWNER, ID_1, entry("Ada Lovelace"), VersionMatch.any());
     assertEquals(WriteResult.Status.WRITTEN, result.status());
     assertEquals(2, result.entry().version());
-    assertEquals(result.entry(), store.find(ID_1).orElseThrow());
+    assertEquals(result.entry(), store.find(OWNER, ID_1).orElseThrow());
   }
 
   @Test
   void replaceWithTheCurrentVersionWrites() {
-    store.insert(ID_1, entry("Ada"));
-    WriteResult result = store.replace(ID_1, entry("B"), VersionMatch.oneOf(Set.of(1L)));
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    WriteResult result = store.replace(OWNER, ID_1, entry("B"), VersionMatch.oneOf(Set.of(1L)));
     assertEquals(WriteResult.Status.WRITTEN, result.status());
-    assertEquals(new VersionedEntry(ID_1, 2, entry("B")), store.find(ID_1).orElseThrow());
+    assertEquals(new VersionedEntry(ID_1, 2, entry("B")), store.find(OWNER, ID_1).orElseThrow());
   }
 
   @Test
   void replaceWithAStaleVersionChangesNothing() {
-    store.insert(ID_1, entry("Ada"));
-    store.replace(ID_1, entry("B"), VersionMatch.any());
-    WriteResult result = store.replace(ID_1, entry("C"), VersionMatch.oneOf(Set.of(1L, 7L)));
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    store.replace(OWNER, ID_1, entry("B"), VersionMatch.any());
+    WriteResult result = store.replace(OWNER, ID_1, entry("C"), VersionMatch.oneOf(Set.of(1L, 7L)));
     assertEquals(WriteResult.Status.VERSION_MISMATCH, result.status());
     assertEquals(2, result.currentVersion());
     assertNull(result.entry());
-    assertEquals(new VersionedEntry(ID_1, 2, entry("B")), store.find(ID_1).orElseThrow());
+    assertEquals(new VersionedEntry(ID_1, 2, entry("B")), store.find(OWNER, ID_1).orElseThrow());
   }
 
   @Test
   void replaceOfUnknownIsNotFoundAndCreatesNothing() {
-    WriteResult result = store.replace(ID_1, entry("Ada"), VersionMatch.any());
+    WriteResult result = store.replace(OWNER, ID_1, entry("Ada"), VersionMatch.any());
     assertEquals(WriteResult.Status.NOT_FOUND, result.status());
-    assertTrue(store.find(ID_1).isEmpty());
+    assertTrue(store.find(OWNER, ID_1).isEmpty());
     assertEquals(0, store.count());
   }
 
   @Test
   void removeWithTheCurrentVersionRemoves() {
-    store.insert(ID_1, entry("Ada"));
-    WriteResult result = store.remove(ID_1, VersionMatch.oneOf(Set.of(1L)));
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    WriteResult result = store.remove(OWNER, ID_1, VersionMatch.oneOf(Set.of(1L)));
     assertEquals(WriteResult.Status.WRITTEN, result.status());
-    assertTrue(store.find(ID_1).isEmpty());
+    assertTrue(store.find(OWNER, ID_1).isEmpty());
     assertEquals(0, store.count());
   }
 
   @Test
   void removeWithAStaleVersionKeepsTheEntry() {
-    store.insert(ID_1, entry("Ada"));
-    WriteResult result = store.remove(ID_1, VersionMatch.oneOf(Set.of()));
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    WriteResult result = store.remove(OWNER, ID_1, VersionMatch.oneOf(Set.of()));
     assertEquals(WriteResult.Status.VERSION_MISMATCH, result.status());
     assertEquals(1, result.currentVersion());
-    assertTrue(store.find(ID_1).isPresent());
+    assertTrue(store.find(OWNER, ID_1).isPresent());
   }
 
   @Test
   void removeOfUnknownIsNotFound() {
-    assertEquals(WriteResult.Status.NOT_FOUND, store.remove(ID_1, VersionMatch.any()).status());
-    store.insert(ID_1, entry("Ada"));
-    store.remove(ID_1, VersionMatch.any());
-    assertEquals(WriteResult.Status.NOT_FOUND, store.remove(ID_1, VersionMatch.any()).status());
+    assertEquals(
+        WriteResult.Status.NOT_FOUND, store.remove(OWNER, ID_1, VersionMatch.any()).status());
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    store.remove(OWNER, ID_1, VersionMatch.any());
+    assertEquals(
+        WriteResult.Status.NOT_FOUND, store.remove(OWNER, ID_1, VersionMatch.any()).status());
   }
 
   @Test
   void listIsInIdOrderWhateverTheInsertOrder() {
-    store.insert(ID_3, entry("C"));
-    store.insert(ID_1, entry("A"));
-    store.insert(ID_2, entry("B"));
-    assertEquals(List.of(ID_1, ID_2, ID_3), ids(store.list(null, 10, null)));
+    store.insert(OWNER, ID_3, entry("C"), null);
+    store.insert(OWNER, ID_1, entry("A"), null);
+    store.insert(OWNER, ID_2, entry("B"), null);
+    assertEquals(List.of(ID_1, ID_2, ID_3), ids(store.list(OWNER, null, 10, null)));
   }
 
   @Test
   void listPagesByKeyset() {
-    store.insert(ID_1, entry("A"));
-    store.insert(ID_2, entry("B"));
-    store.insert(ID_3, entry("C"));
-    store.insert(ID_4, entry("D"));
-    assertEquals(List.of(ID_1, ID_2), ids(store.list(null, 2, null)));
-    assertEquals(List.of(ID_3, ID_4), ids(store.list(ID_2, 2, null)));
-    assertEquals(List.of(), ids(store.list(ID_4, 2, null)));
+    store.insert(OWNER, ID_1, entry("A"), null);
+    store.insert(OWNER, ID_2, entry("B"), null);
+    store.insert(OWNER, ID_3, entry("C"), null);
+    store.insert(OWNER, ID_4, entry("D"), null);
+    assertEquals(List.of(ID_1, ID_2), ids(store.list(OWNER, null, 2, null)));
+    assertEquals(List.of(ID_3, ID_4), ids(store.list(OWNER, ID_2, 2, null)));
+    assertEquals(List.of(), ids(store.list(OWNER, ID_4, 2, null)));
   }
 
   @Test
   void listAfterADeletedIdContinuesAfterIt() {
-    store.insert(ID_1, entry("A"));
-    store.insert(ID_2, entry("B"));
-    store.insert(ID_3, entry("C"));
-    store.remove(ID_2, VersionMatch.any());
-    assertEquals(List.of(ID_3), ids(store.list(ID_2, 10, null)));
+    store.insert(OWNER, ID_1, entry("A"), null);
+    store.insert(OWNER, ID_2, entry("B"), null);
+    store.insert(OWNER, ID_3, entry("C"), null);
+    store.remove(OWNER, ID_2, VersionMatch.any());
+    assertEquals(List.of(ID_3), ids(store.list(OWNER, ID_2, 10, null)));
   }
 
   @Test
   void listReturnsCurrentVersions() {
-    store.insert(ID_1, entry("A"));
-    store.replace(ID_1, entry("A2"), VersionMatch.any());
-    VersionedEntry listed = store.list(null, 10, null).get(0);
+    store.insert(OWNER, ID_1, entry("A"), null);
+    store.replace(OWNER, ID_1, entry("A2"), VersionMatch.any());
+    VersionedEntry listed = store.list(OWNER, null, 10, null).get(0);
     assertEquals(new VersionedEntry(ID_1, 2, entry("A2")), listed);
   }
 
   @Test
   void searchMatchesNameOrEmailIgnoringCase() {
-    store.insert(ID_1, entry("Ada Lovelace", "ada@example.org"));
-    store.insert(ID_2, entry("Bob", "bob@LOVELACE.example"));
-    store.insert(ID_3, entry("Carol", "carol@example.org"));
-    assertEquals(List.of(ID_1, ID_2), ids(store.list(null, 10, "loveLACE")));
-    assertEquals(List.of(ID_3), ids(store.list(null, 10, "CAROL@")));
-    assertEquals(List.of(), ids(store.list(null, 10, "nobody")));
+    store.insert(OWNER, ID_1, entry("Ada Lovelace", "ada@example.org"), null);
+    store.insert(OWNER, ID_2, entry("Bob", "bob@LOVELACE.example"), null);
+    store.insert(OWNER, ID_3, entry("Carol", "carol@example.org"), null);
+    assertEquals(List.of(ID_1, ID_2), ids(store.list(OWNER, null, 10, "loveLACE")));
+    assertEquals(List.of(ID_3), ids(store.list(OWNER, null, 10, "CAROL@")));
+    assertEquals(List.of(), ids(store.list(OWNER, null, 10, "nobody")));
   }
 
   @Test
   void searchCombinesWithPaging() {
-    store.insert(ID_1, entry("Ann One"));
-    store.insert(ID_2, entry("Bob"));
-    store.insert(ID_3, entry("Ann Three"));
-    store.insert(ID_4, entry("Ann Four"));
-    assertEquals(List.of(ID_1, ID_3), ids(store.list(null, 2, "ann")));
-    assertEquals(List.of(ID_4), ids(store.list(ID_3, 2, "ann")));
+    store.insert(OWNER, ID_1, entry("Ann One"), null);
+    store.insert(OWNER, ID_2, entry("Bob"), null);
+    store.insert(OWNER, ID_3, entry("Ann Three"), null);
+    store.insert(OWNER, ID_4, entry("Ann Four"), null);
+    assertEquals(List.of(ID_1, ID_3), ids(store.list(OWNER, null, 2, "ann")));
+    assertEquals(List.of(ID_4), ids(store.list(OWNER, ID_3, 2, "ann")));
   }
 
   @Test
   void searchTreatsPatternCharactersLiterally() {
-    store.insert(ID_1, entry("100% O'Brien_x"));
-    store.insert(ID_2, entry("Plain"));
-    assertEquals(List.of(ID_1), ids(store.list(null, 10, "0% o'b")));
-    assertEquals(List.of(ID_1), ids(store.list(null, 10, "%")));
-    assertEquals(List.of(ID_1), ids(store.list(null, 10, "_")));
-    assertEquals(List.of(), ids(store.list(null, 10, "\\")));
-    assertEquals(List.of(), ids(store.list(null, 10, "'; DROP TABLE entries; --")));
+    store.insert(OWNER, ID_1, entry("100% O'Brien_x"), null);
+    store.insert(OWNER, ID_2, entry("Plain"), null);
+    assertEquals(List.of(ID_1), ids(store.list(OWNER, null, 10, "0% o'b")));
+    assertEquals(List.of(ID_1), ids(store.list(OWNER, null, 10, "%")));
+    assertEquals(List.of(ID_1), ids(store.list(OWNER, null, 10, "_")));
+    assertEquals(List.of(), ids(store.list(OWNER, null, 10, "\\")));
+    assertEquals(List.of(), ids(store.list(OWNER, null, 10, "'; DROP TABLE entries; --")));
     assertEquals(2, store.count());
   }
 
   @Test
   void unicodeSurvives() {
     AddressEntry unicode = entry("Zoë 山田 🌍", "zoë@例え.jp");
-    store.insert(ID_1, unicode);
-    assertEquals(unicode, store.find(ID_1).orElseThrow().entry());
+    store.insert(OWNER, ID_1, unicode, null);
+    assertEquals(unicode, store.find(OWNER, ID_1).orElseThrow().entry());
   }
 
   /**
@@ -246,16 +263,16 @@ public abstract class AddressStoreContractTest {
                     new BigDecimal("-" + digits + "." + digits))),
             null,
             null);
-    store.insert(ID_1, longest);
+    store.insert(OWNER, ID_1, longest, null);
     ObjectMapper json = JsonMapping.newMapper();
     assertEquals(
         json.writeValueAsString(longest),
-        json.writeValueAsString(reread().find(ID_1).orElseThrow().entry()));
+        json.writeValueAsString(reread().find(OWNER, ID_1).orElseThrow().entry()));
   }
 
   @Test
   void concurrentConditionalWritesLoseNoUpdate() throws Exception {
-    store.insert(ID_1, entry("start"));
+    store.insert(OWNER, ID_1, entry("start"), null);
     int writers = 16;
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     try {
@@ -267,7 +284,7 @@ public abstract class AddressStoreContractTest {
             pool.submit(
                 () -> {
                   go.await();
-                  return store.replace(ID_1, entry(name), VersionMatch.oneOf(Set.of(1L)));
+                  return store.replace(OWNER, ID_1, entry(name), VersionMatch.oneOf(Set.of(1L)));
                 }));
       }
       go.countDown();
@@ -283,12 +300,293 @@ public abstract class AddressStoreContractTest {
         }
       }
       assertEquals(1, written);
-      VersionedEntry stored = store.find(ID_1).orElseThrow();
+      VersionedEntry stored = store.find(OWNER, ID_1).orElseThrow();
       assertEquals(2, stored.version());
       assertEquals(winner, stored.entry().fullName());
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  // ---- owners ----
+
+  @Test
+  void anotherOwnersEntryIsExactlyLikeAnUnknownOne() {
+    store.insert(OWNER, ID_1, entry("Ada", "ada@example.org"), null);
+    store.insert(OTHER, ID_2, entry("Ada Other", "ada@other.example"), null);
+
+    assertTrue(store.find(OTHER, ID_1).isEmpty());
+    assertEquals(
+        WriteResult.notFound(),
+        store.replace(OTHER, ID_1, entry("Taken"), VersionMatch.oneOf(Set.of(1L))));
+    assertEquals(
+        WriteResult.notFound(), store.replace(OTHER, ID_1, entry("T"), VersionMatch.any()));
+    assertEquals(WriteResult.notFound(), store.remove(OTHER, ID_1, VersionMatch.any()));
+    assertEquals(List.of(ID_2), ids(store.list(OTHER, null, 10, null)));
+    assertEquals(List.of(ID_2), ids(store.list(OTHER, null, 10, "ada")));
+    assertEquals(List.of(ID_1), ids(store.list(OWNER, null, 10, "ada")));
+    assertEquals(List.of(), ids(store.list(OWNER, ID_1, 10, null)));
+    assertEquals(
+        new VersionedEntry(ID_1, 1, entry("Ada", "ada@example.org")),
+        store.find(OWNER, ID_1).orElseThrow());
+    assertEquals(2, store.count());
+  }
+
+  @Test
+  void theSharedBookIsABookLikeAnyOther() {
+    store.insert(Owners.SHARED_BOOK, ID_1, entry("Shared"), null);
+    store.insert(OWNER, ID_2, entry("Own"), null);
+    assertEquals(List.of(ID_1), ids(store.list(Owners.SHARED_BOOK, null, 10, null)));
+    assertTrue(store.find(OWNER, ID_1).isEmpty());
+    assertTrue(store.find(Owners.SHARED_BOOK, ID_2).isEmpty());
+  }
+
+  // ---- idempotency keys ----
+
+  @Test
+  void aKeyUsedBeforeReturnsItsFirstUseAndStoresNothing() {
+    Insertion first = store.insert(OWNER, ID_1, entry("Ada"), new IdempotencyKey("k1", "fp-a"));
+    assertEquals(new VersionedEntry(ID_1, 1, entry("Ada")), first.created());
+
+    Insertion retry = store.insert(OWNER, ID_2, entry("Ada"), new IdempotencyKey("k1", "fp-a"));
+    assertEquals(Insertion.earlier(ID_1, "fp-a"), retry);
+    Insertion reuse = store.insert(OWNER, ID_3, entry("Bob"), new IdempotencyKey("k1", "fp-b"));
+    assertEquals(Insertion.earlier(ID_1, "fp-a"), reuse);
+
+    assertTrue(store.find(OWNER, ID_2).isEmpty());
+    assertTrue(store.find(OWNER, ID_3).isEmpty());
+    assertEquals(1, store.count());
+  }
+
+  @Test
+  void aKeyOutlivesChangesToItsEntryAndIsPerOwner() {
+    store.insert(OWNER, ID_1, entry("Ada"), new IdempotencyKey("k1", "fp-a"));
+    store.replace(OWNER, ID_1, entry("Ada 2"), VersionMatch.any());
+    assertEquals(
+        Insertion.earlier(ID_1, "fp-a"),
+        store.insert(OWNER, ID_2, entry("Ada"), new IdempotencyKey("k1", "fp-a")));
+    store.remove(OWNER, ID_1, VersionMatch.any());
+    assertEquals(
+        Insertion.earlier(ID_1, "fp-a"),
+        store.insert(OWNER, ID_2, entry("Ada"), new IdempotencyKey("k1", "fp-a")));
+
+    Insertion otherOwner =
+        store.insert(OTHER, ID_3, entry("Ada"), new IdempotencyKey("k1", "fp-a"));
+    assertEquals(new VersionedEntry(ID_3, 1, entry("Ada")), otherOwner.created());
+  }
+
+  @Test
+  void aKeyIsForgottenAfterADay() {
+    store.insert(OWNER, ID_1, entry("Ada"), new IdempotencyKey("k1", "fp-a"));
+    clock.advance(Retention.IDEMPOTENCY_KEYS.minusSeconds(1));
+    assertEquals(
+        Insertion.earlier(ID_1, "fp-a"),
+        store.insert(OWNER, ID_2, entry("Ada"), new IdempotencyKey("k1", "fp-a")));
+    clock.advance(Duration.ofSeconds(1));
+    Insertion again = store.insert(OWNER, ID_2, entry("Ada"), new IdempotencyKey("k1", "fp-b"));
+    assertEquals(new VersionedEntry(ID_2, 1, entry("Ada")), again.created());
+    assertEquals(
+        Insertion.earlier(ID_2, "fp-b"),
+        store.insert(OWNER, ID_3, entry("Ada"), new IdempotencyKey("k1", "fp-b")));
+  }
+
+  @Test
+  void concurrentCreatesWithOneKeyMakeOneEntry() throws Exception {
+    int writers = 12;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Insertion>> results = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        String id = String.format("000000000000700080000000000001%02x", i);
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return store.insert(OWNER, id, entry("Ada"), new IdempotencyKey("k", "fp"));
+                }));
+      }
+      go.countDown();
+      List<String> created = new ArrayList<>();
+      List<String> earlier = new ArrayList<>();
+      for (Future<Insertion> result : results) {
+        Insertion done = result.get(30, TimeUnit.SECONDS);
+        if (done.created() != null) {
+          created.add(done.created().id());
+        } else {
+          earlier.add(done.earlierId());
+        }
+      }
+      assertEquals(1, created.size(), "created: " + created);
+      assertEquals(writers - 1, earlier.size());
+      assertTrue(earlier.stream().allMatch(created.get(0)::equals), earlier.toString());
+      assertEquals(1, store.count());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // ---- sequence numbers, tombstones and changes ----
+
+  @Test
+  void changesListEachEntryOnceInItsLatestStateInSequenceOrder() {
+    store.insert(OWNER, ID_1, entry("A"), null);
+    store.insert(OWNER, ID_2, entry("B"), null);
+    store.insert(OTHER, ID_3, entry("C"), null);
+    store.replace(OWNER, ID_1, entry("A2"), VersionMatch.any());
+    store.insert(OWNER, ID_4, entry("D"), null);
+    store.remove(OWNER, ID_2, VersionMatch.any());
+
+    ChangeBatch all = changes(OWNER, 0, 100);
+    List<Change> changes = all.changes();
+    assertEquals(List.of(ID_1, ID_4, ID_2), changes.stream().map(Change::id).toList());
+    assertEquals(new VersionedEntry(ID_1, 2, entry("A2")), changes.get(0).entry());
+    assertEquals(new VersionedEntry(ID_4, 1, entry("D")), changes.get(1).entry());
+    assertTrue(changes.get(2).deleted());
+    assertEquals(1, changes.get(2).version());
+    assertTrue(changes.get(0).sequence() < changes.get(1).sequence());
+    assertTrue(changes.get(1).sequence() < changes.get(2).sequence());
+    assertTrue(all.horizon() >= changes.get(2).sequence());
+    assertEquals(0, all.expiredThrough());
+
+    assertEquals(
+        List.of(ID_4, ID_2),
+        changes(OWNER, changes.get(0).sequence(), 100).changes().stream().map(Change::id).toList());
+    assertEquals(List.of(ID_1), changes(OWNER, 0, 1).changes().stream().map(Change::id).toList());
+    assertEquals(List.of(), changes(OWNER, all.horizon(), 100).changes());
+    assertEquals(List.of(ID_3), changes(OTHER, 0, 100).changes().stream().map(Change::id).toList());
+  }
+
+  @Test
+  void everyWriteTakesAHigherSequenceNumberStoreWide() {
+    store.insert(OWNER, ID_1, entry("A"), null);
+    long first = changes(OWNER, 0, 10).changes().get(0).sequence();
+    store.insert(OTHER, ID_2, entry("B"), null);
+    long second = changes(OTHER, 0, 10).changes().get(0).sequence();
+    store.replace(OWNER, ID_1, entry("A2"), VersionMatch.any());
+    long third = changes(OWNER, 0, 10).changes().get(0).sequence();
+    store.remove(OTHER, ID_2, VersionMatch.any());
+    long fourth = changes(OTHER, 0, 10).changes().get(0).sequence();
+    assertTrue(
+        first < second && second < third && third < fourth,
+        List.of(first, second, third, fourth).toString());
+  }
+
+  @Test
+  void refusedWritesChangeNothingInTheChanges() {
+    store.insert(OWNER, ID_1, entry("A"), null);
+    ChangeBatch before = changes(OWNER, 0, 10);
+    store.replace(OWNER, ID_1, entry("B"), VersionMatch.oneOf(Set.of(9L)));
+    store.remove(OWNER, ID_1, VersionMatch.oneOf(Set.of(9L)));
+    store.remove(OTHER, ID_1, VersionMatch.any());
+    assertEquals(before.changes(), changes(OWNER, 0, 10).changes());
+  }
+
+  @Test
+  void tombstonesAreKeptForTheRetentionThenDropped() {
+    store.insert(OWNER, ID_1, entry("A"), null);
+    store.insert(OWNER, ID_2, entry("B"), null);
+    store.remove(OWNER, ID_1, VersionMatch.any());
+    long tombstone = changes(OWNER, 0, 10).changes().get(1).sequence();
+
+    clock.advance(retention.changes().minusMinutes(1));
+    store.insert(OWNER, ID_3, entry("C"), null);
+    assertEquals(List.of(ID_2, ID_1, ID_3), changedIds(OWNER));
+
+    clock.advance(Duration.ofMinutes(2));
+    // Expired tombstones go at a later write.
+    store.insert(OWNER, ID_4, entry("D"), null);
+    ChangeBatch after = changes(OWNER, 0, 10);
+    assertEquals(List.of(ID_2, ID_3, ID_4), changedIds(OWNER));
+    assertTrue(after.expiredThrough() >= tombstone, after.toString());
+    assertTrue(after.expiredThrough() < after.changes().get(1).sequence(), after.toString());
+  }
+
+  @Test
+  void aReaderThatFollowsTheChangesEndsInStepUnderConcurrentWriters() throws Exception {
+    int writers = 6;
+    int writesEach = 60;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    Map<String, Long> seen = new HashMap<>();
+    long[] position = {0};
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        int writer = w;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < writesEach; i++) {
+                    String id = String.format("0000000000007000800000000%02x%05x", writer, i / 3);
+                    switch (i % 3) {
+                      case 0 -> store.insert(OWNER, id, entry("v1"), null);
+                      case 1 -> store.replace(OWNER, id, entry("v2"), VersionMatch.any());
+                      default -> {
+                        if (i % 2 == 0) {
+                          store.remove(OWNER, id, VersionMatch.any());
+                        }
+                      }
+                    }
+                  }
+                  return null;
+                }));
+      }
+      while (!done.stream().allMatch(Future::isDone)) {
+        follow(seen, position, false);
+      }
+      for (Future<?> writer : done) {
+        writer.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    follow(seen, position, true);
+    Map<String, Long> live = new HashMap<>();
+    for (VersionedEntry entry : store.list(OWNER, null, 10_000, null)) {
+      live.put(entry.id(), entry.version());
+    }
+    assertEquals(live, seen);
+  }
+
+  /** Applies every change after {@code position} to {@code seen} (id to version), page by page. */
+  private void follow(Map<String, Long> seen, long[] position, boolean settled) {
+    while (true) {
+      ChangeBatch batch =
+          settled ? changes(OWNER, position[0], 7) : store.changes(OWNER, position[0], 7);
+      for (Change change : batch.changes()) {
+        assertTrue(change.sequence() > position[0]);
+        if (change.deleted()) {
+          seen.remove(change.id());
+        } else {
+          seen.put(change.id(), change.version());
+        }
+        position[0] = change.sequence();
+      }
+      if (batch.changes().size() < 7) {
+        position[0] = Math.max(position[0], batch.horizon());
+        return;
+      }
+    }
+  }
+
+  /**
+   * Waits until every write made so far can be listed as a change. Engines whose writes commit out
+   * of order across instances (PostgreSQL) hold changes back while an older transaction runs.
+   */
+  protected void settle() throws Exception {}
+
+  /** The store's changes, once every write made so far is visible to them. */
+  protected ChangeBatch changes(String owner, long after, int limit) {
+    try {
+      settle();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return store.changes(owner, after, limit);
+  }
+
+  private List<String> changedIds(String owner) {
+    return changes(owner, 0, 100).changes().stream().map(Change::id).toList();
   }
 
   protected static List<String> ids(List<VersionedEntry> entries) {

@@ -2,24 +2,26 @@ package io.addrservice.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The file engine as an operator meets it, against the packaged jar: a second process on the same
- * directory is refused at start, and a truncated entry file does not stop start-up.
+ * directory is refused at start, a torn tail is cut with a warning, and damage in the middle of the
+ * log stops start-up until the operator asks for a repair.
  */
 class FileStoreProcessIT {
   private static final String ENTRY = "{\"full_name\": \"%s\", \"emails\": []}";
@@ -33,16 +35,18 @@ class FileStoreProcessIT {
   @TempDir Path work;
 
   @Test
-  void aSecondProcessIsRefusedAndATruncatedFileIsSkipped() throws Exception {
+  void aSecondProcessIsRefusedATornTailIsCutAndDamageNeedsARepair() throws Exception {
     Path data = work.resolve("data");
     List<String> options =
         List.of("-Daddrservice.store.kind=file", "-Daddrservice.store.file.dir=" + data);
-    String kept;
-    String truncated;
-    try (PackagedApp first = PackagedApp.start(options, work, work.resolve("first.log"))) {
-      first.awaitReady(http);
-      kept = create(first, "Kept");
-      truncated = create(first, "Truncated");
+    String first;
+    String damaged;
+    String last;
+    try (PackagedApp app = PackagedApp.start(options, work, work.resolve("first.log"))) {
+      app.awaitReady(http);
+      first = create(app, "First");
+      damaged = create(app, "Damaged");
+      last = create(app, "Last");
 
       try (PackagedApp second = PackagedApp.start(options, work, work.resolve("second.log"))) {
         assertNotEquals(0, second.awaitExit(Duration.ofSeconds(90)));
@@ -51,26 +55,53 @@ class FileStoreProcessIT {
         assertTrue(output.contains(data.toAbsolutePath().normalize().toString()), second.logTail());
       }
       // The refused process did not disturb the one that holds the directory.
-      assertEquals(200, get(first, kept).statusCode());
+      assertEquals(200, get(app, first).statusCode());
     }
 
-    Path file = data.resolve(truncated + ".json");
-    byte[] whole = Files.readAllBytes(file);
-    byte[] half = Arrays.copyOf(whole, whole.length / 2);
-    Files.write(file, half);
-    Path leftover = data.resolve(kept + ".json.tmp");
-    Files.writeString(leftover, "{\"id\": \"");
-
-    try (PackagedApp third = PackagedApp.start(options, work, work.resolve("third.log"))) {
-      third.awaitReady(http);
-      HttpResponse<String> found = get(third, kept);
-      assertEquals(200, found.statusCode());
-      assertTrue(found.body().contains("\"Kept\""), found.body());
-      assertEquals(404, get(third, truncated).statusCode());
-      assertTrue(third.output().contains(file.getFileName().toString()), third.logTail());
+    Path log = data.resolve("log-0000000001.jsonl");
+    // A write torn by a crash: never acknowledged, cut off with a warning.
+    byte[] torn = "0badc0de {\"op\":\"put\",\"se".getBytes(StandardCharsets.UTF_8);
+    Files.write(log, torn, StandardOpenOption.APPEND);
+    try (PackagedApp app = PackagedApp.start(options, work, work.resolve("torn.log"))) {
+      app.awaitReady(http);
+      assertEquals(200, get(app, last).statusCode());
+      assertTrue(
+          app.output()
+              .contains("cut " + torn.length + " bytes off the end of log-0000000001.jsonl"),
+          app.logTail());
     }
-    assertArrayEquals(half, Files.readAllBytes(file));
-    assertFalse(Files.exists(leftover));
+
+    // A byte flipped in the middle record: acknowledged data changed on disk.
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    int offset = (lines.get(0) + "\n").getBytes(StandardCharsets.UTF_8).length;
+    byte[] bytes = Files.readAllBytes(log);
+    bytes[offset + 30] ^= 0x04;
+    Files.write(log, bytes);
+    try (PackagedApp app = PackagedApp.start(options, work, work.resolve("damaged.log"))) {
+      assertNotEquals(0, app.awaitExit(Duration.ofSeconds(90)));
+      String output = app.output();
+      assertTrue(
+          output.contains(
+              log.toAbsolutePath().normalize() + " is damaged at byte offset " + offset),
+          app.logTail());
+      assertTrue(output.contains("addrservice.store.file.repair=true"), app.logTail());
+    }
+    assertArrayEquals(bytes, Files.readAllBytes(log));
+
+    List<String> repair = new ArrayList<>(options);
+    repair.add("-Daddrservice.store.file.repair=true");
+    try (PackagedApp app = PackagedApp.start(repair, work, work.resolve("repair.log"))) {
+      app.awaitReady(http);
+      assertEquals(200, get(app, first).statusCode());
+      assertEquals(404, get(app, damaged).statusCode());
+      assertEquals(200, get(app, last).statusCode());
+      assertTrue(app.output().contains("repair dropped"), app.logTail());
+    }
+    assertTrue(Files.exists(data.resolve("log-0000000001.jsonl.damaged")));
+    try (PackagedApp app = PackagedApp.start(options, work, work.resolve("after.log"))) {
+      app.awaitReady(http);
+      assertEquals(200, get(app, last).statusCode());
+    }
   }
 
   private String create(PackagedApp app, String name) throws Exception {

@@ -1,8 +1,8 @@
 package io.addrservice.store;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +14,7 @@ import io.addrservice.model.Email;
 import io.addrservice.model.JsonMapping;
 import io.addrservice.model.Kind;
 import io.addrservice.model.NumberOrString;
+import io.addrservice.model.Owners;
 import io.addrservice.model.Phone;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
@@ -24,14 +25,18 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on the file engine, and what only the file engine promises. */
@@ -58,14 +63,19 @@ class FileStoreTest extends AddressStoreContractTest {
           List.of(),
           List.of(new Email(Kind.HOME, "zoe@example.org")));
 
+  private static final String FIRST_SEGMENT = "log-0000000001.jsonl";
+
   @TempDir Path temp;
 
   private Path dir;
+  private FileStore.Options options;
+  private final FaultyChannels disk = new FaultyChannels();
 
   @Override
-  protected AddressStore openEmptyStore() {
+  protected AddressStore openEmptyStore(Retention retention) {
     dir = temp.resolve("db");
-    return FileStore.open(dir, MAPPER);
+    options = FileStore.Options.defaults().withRetention(retention).withChannels(disk);
+    return FileStore.open(dir, MAPPER, options);
   }
 
   @Override
@@ -80,37 +90,58 @@ class FileStoreTest extends AddressStoreContractTest {
 
   private FileStore reopen() {
     ((FileStore) store).close();
-    store = FileStore.open(dir, MAPPER);
+    store = FileStore.open(dir, MAPPER, options);
     return (FileStore) store;
   }
 
-  private Set<String> filesInDir() throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
+  private FileStore file() {
+    return (FileStore) store;
+  }
+
+  private Set<String> filesIn(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
       return files
           .map(f -> f.getFileName().toString())
           .collect(TreeSet::new, Set::add, Set::addAll);
     }
   }
 
-  @Test
-  void eachEntryIsOneFileNamedByItsIdHoldingIdVersionAndEntry() throws IOException {
-    store.insert(ID_1, FULL);
-    store.insert(ID_2, entry("Bob"));
-    store.insert(ID_3, entry("Carol"));
-    store.replace(ID_1, FULL, VersionMatch.any());
-    store.remove(ID_2, VersionMatch.any());
+  private long directorySize() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.mapToLong(f -> f.toFile().length()).sum();
+    }
+  }
 
-    assertEquals(Set.of(".lock", ID_1 + ".json", ID_3 + ".json"), filesInDir());
-    JsonNode document = MAPPER.readTree(dir.resolve(ID_1 + ".json").toFile());
-    assertEquals(Set.of("id", "version", "entry"), fieldNames(document));
-    assertEquals(ID_1, document.get("id").textValue());
-    assertEquals(2, document.get("version").longValue());
-    assertEquals(FULL, MAPPER.treeToValue(document.get("entry"), AddressEntry.class));
-    // Exact digits and JSON types are kept on disk, not only after reading back.
-    JsonNode address = document.get("entry").get("addresses").get(0);
+  @Test
+  void eachWriteIsOneGreppableLineOfChecksumAndJson() throws IOException {
+    store.insert(OWNER, ID_1, FULL, new IdempotencyKey("key-1", "fp-1"));
+    store.replace(OWNER, ID_1, entry("Ada"), VersionMatch.any());
+    store.remove(OWNER, ID_1, VersionMatch.any());
+
+    List<String> lines = Files.readAllLines(dir.resolve(FIRST_SEGMENT), StandardCharsets.UTF_8);
+    assertEquals(3, lines.size());
+    for (String line : lines) {
+      assertTrue(line.matches("[0-9a-f]{8} \\{.*\\}"), line);
+    }
+    JsonNode put = MAPPER.readTree(lines.get(0).substring(9));
+    assertEquals("put", put.get("op").asText());
+    assertEquals(OWNER, put.get("owner").asText());
+    assertEquals(ID_1, put.get("id").asText());
+    assertEquals(1, put.get("version").asLong());
+    assertEquals("key-1", put.get("key").asText());
+    assertEquals("fp-1", put.get("fingerprint").asText());
+    assertEquals(FULL, MAPPER.treeToValue(put.get("entry"), AddressEntry.class));
+    // The exact form of every value is kept: a decimal's scale, a string pincode.
+    JsonNode address = put.get("entry").get("addresses").get(0);
     assertEquals("12.50", address.get("unit_number").decimalValue().toPlainString());
     assertTrue(address.get("pincode").isTextual());
-    assertTrue(address.get("street_number").isNumber());
+    assertTrue(lines.get(0).contains("Zoë 山田"), "readable for grep: " + lines.get(0));
+
+    JsonNode delete = MAPPER.readTree(lines.get(2).substring(9));
+    assertEquals("delete", delete.get("op").asText());
+    assertEquals(2, delete.get("version").asLong());
+    assertFalse(delete.has("entry"));
+    assertTrue(put.get("seq").asLong() < delete.get("seq").asLong());
   }
 
   @Test
@@ -121,23 +152,32 @@ class FileStoreTest extends AddressStoreContractTest {
   }
 
   @Test
-  void reopeningRestoresEveryEntryAndVersion() {
-    store.insert(ID_1, FULL);
-    store.insert(ID_2, entry("Bob", "bob@example.org"));
-    store.replace(ID_2, entry("Bob 2", "bob@example.org"), VersionMatch.any());
-    store.replace(ID_2, entry("Bob 3", "bob@example.org"), VersionMatch.any());
-    store.insert(ID_3, entry("Carol"));
-    store.remove(ID_3, VersionMatch.any());
-    List<VersionedEntry> before = store.list(null, 100, null);
+  void reopeningRestoresEntriesVersionsKeysChangesAndNumbering() {
+    store.insert(OWNER, ID_1, FULL, new IdempotencyKey("k", "fp"));
+    store.insert(OTHER, ID_2, entry("Bob", "bob@example.org"), null);
+    store.replace(OTHER, ID_2, entry("Bob 2", "bob@example.org"), VersionMatch.any());
+    store.replace(OTHER, ID_2, entry("Bob 3", "bob@example.org"), VersionMatch.any());
+    store.insert(OWNER, ID_3, entry("Carol"), null);
+    store.remove(OWNER, ID_3, VersionMatch.any());
+    ChangeBatch changes = store.changes(OWNER, 0, 100);
+    List<VersionedEntry> others = store.list(OTHER, null, 100, null);
 
     FileStore reopened = reopen();
 
-    assertEquals(before, reopened.list(null, 100, null));
-    assertEquals(new VersionedEntry(ID_1, 1, FULL), reopened.find(ID_1).orElseThrow());
-    assertEquals(3, reopened.find(ID_2).orElseThrow().version());
-    assertTrue(reopened.find(ID_3).isEmpty());
-    WriteResult next = reopened.replace(ID_2, entry("Bob 4"), VersionMatch.oneOf(Set.of(3L)));
+    assertEquals(others, reopened.list(OTHER, null, 100, null));
+    assertEquals(new VersionedEntry(ID_1, 1, FULL), reopened.find(OWNER, ID_1).orElseThrow());
+    assertTrue(reopened.find(OWNER, ID_2).isEmpty());
+    assertEquals(3, reopened.find(OTHER, ID_2).orElseThrow().version());
+    assertTrue(reopened.find(OWNER, ID_3).isEmpty());
+    assertEquals(changes, reopened.changes(OWNER, 0, 100));
+    assertEquals(
+        Insertion.earlier(ID_1, "fp"),
+        reopened.insert(OWNER, ID_4, FULL, new IdempotencyKey("k", "fp")));
+    WriteResult next =
+        reopened.replace(OTHER, ID_2, entry("Bob 4"), VersionMatch.oneOf(Set.of(3L)));
     assertEquals(4, next.entry().version());
+    long last = changes.changes().get(changes.changes().size() - 1).sequence();
+    assertTrue(reopened.changes(OTHER, 0, 10).changes().get(0).sequence() > last);
   }
 
   @Test
@@ -151,7 +191,7 @@ class FileStoreTest extends AddressStoreContractTest {
     assertThrows(
         IllegalStateException.class, () -> FileStore.open(temp.resolve("x/../db"), MAPPER));
     // The refusal did not disturb the store that has it.
-    store.insert(ID_1, entry("Ada"));
+    store.insert(OWNER, ID_1, entry("Ada"), null);
     assertEquals(1, reopen().count());
   }
 
@@ -188,127 +228,6 @@ class FileStoreTest extends AddressStoreContractTest {
   }
 
   @Test
-  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  void linksAndFilesThatAreNotRegularAreIgnoredAtLoad() throws Exception {
-    store.insert(ID_1, entry("Ada"));
-    ((FileStore) store).close();
-    // A valid entry outside the directory, linked in under an entry file's name: never followed.
-    Path outside = temp.resolve(ID_2 + ".json");
-    Files.writeString(
-        outside, "{\"id\":\"" + ID_2 + "\",\"version\":1,\"entry\":{\"full_name\":\"X\"}}");
-    Files.createSymbolicLink(dir.resolve(ID_2 + ".json"), outside);
-    Files.createDirectory(dir.resolve(ID_3 + ".json"));
-    // A named pipe would block a plain read for ever: it must not even be opened.
-    Path pipe = dir.resolve(ID_4 + ".json");
-    Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
-    assertEquals(0, mkfifo.waitFor());
-    FileStore reopened = reopen();
-    assertEquals(List.of(ID_1), ids(reopened.list(null, 10, null)));
-    assertTrue(Files.isSymbolicLink(dir.resolve(ID_2 + ".json")));
-    assertTrue(Files.isDirectory(dir.resolve(ID_3 + ".json")));
-    assertTrue(Files.exists(pipe));
-  }
-
-  @Test
-  void aCorruptOrTruncatedFileIsSkippedAndLeftAsItIs() throws IOException {
-    store.insert(ID_1, entry("Ada"));
-    store.insert(ID_2, FULL);
-    store.insert(ID_3, entry("Carol"));
-    ((FileStore) store).close();
-    Path truncated = dir.resolve(ID_2 + ".json");
-    byte[] whole = Files.readAllBytes(truncated);
-    Files.write(truncated, Arrays.copyOf(whole, whole.length / 2));
-    Path empty = dir.resolve(ID_4 + ".json");
-    Files.write(empty, new byte[0]);
-    String otherId = "00000000000070008000000000000005";
-    Path wrongId = dir.resolve(otherId + ".json");
-    Files.writeString(
-        wrongId, "{\"id\":\"" + ID_1 + "\",\"version\":1,\"entry\":{\"full_name\":\"X\"}}");
-    String trailingId = "00000000000070008000000000000006";
-    Path trailing = dir.resolve(trailingId + ".json");
-    Files.writeString(
-        trailing,
-        "{\"id\":\"" + trailingId + "\",\"version\":1,\"entry\":{\"full_name\":\"X\"}} x");
-    List<byte[]> contents =
-        List.of(
-            Files.readAllBytes(truncated),
-            Files.readAllBytes(empty),
-            Files.readAllBytes(wrongId),
-            Files.readAllBytes(trailing));
-
-    store = FileStore.open(dir, MAPPER);
-
-    assertEquals(List.of(ID_1, ID_3), ids(store.list(null, 100, null)));
-    for (String id : List.of(ID_2, ID_4, otherId, trailingId)) {
-      assertTrue(store.find(id).isEmpty());
-      // The id stays taken: nothing ever writes over the file that someone must look at.
-      assertThrows(IllegalStateException.class, () -> store.insert(id, entry("Over")));
-      assertEquals(
-          WriteResult.Status.NOT_FOUND, store.replace(id, FULL, VersionMatch.any()).status());
-      assertEquals(WriteResult.Status.NOT_FOUND, store.remove(id, VersionMatch.any()).status());
-    }
-    assertArrayEquals(contents.get(0), Files.readAllBytes(truncated));
-    assertArrayEquals(contents.get(1), Files.readAllBytes(empty));
-    assertArrayEquals(contents.get(2), Files.readAllBytes(wrongId));
-    assertArrayEquals(contents.get(3), Files.readAllBytes(trailing));
-  }
-
-  @Test
-  void leftoverTempFilesAreDeletedAndOtherFilesLeftAlone() throws IOException {
-    store.insert(ID_1, entry("Ada"));
-    ((FileStore) store).close();
-    Path leftover = dir.resolve(ID_1 + ".json.tmp");
-    Files.writeString(leftover, "{\"id\":\"" + ID_1 + "\",\"vers");
-    Path orphan = dir.resolve(ID_2 + ".json.tmp");
-    Files.writeString(orphan, "");
-    Path notes = dir.resolve("README.txt");
-    Files.writeString(notes, "kept");
-
-    store = FileStore.open(dir, MAPPER);
-
-    assertFalse(Files.exists(leftover));
-    assertFalse(Files.exists(orphan));
-    assertEquals("kept", Files.readString(notes));
-    assertEquals(new VersionedEntry(ID_1, 1, entry("Ada")), store.find(ID_1).orElseThrow());
-    assertTrue(store.find(ID_2).isEmpty());
-  }
-
-  @Test
-  void malformedIdsNeverReachAPath() throws IOException {
-    Path outside = temp.resolve("outside.json");
-    Files.writeString(outside, "{\"id\":\"x\",\"version\":1,\"entry\":{\"full_name\":\"X\"}}");
-    List<String> malformed =
-        List.of(
-            "../outside",
-            "../../etc/passwd",
-            "/etc/passwd",
-            "..",
-            "",
-            "0000000000007000800000000000000A",
-            "00000000000070008000000000000001/",
-            "0000000000007000800000000000000/1",
-            "00000000000070008000000000000001.json",
-            "00000000000070008000000000000001\u0000",
-            "../db/00000000000070008000000000000001");
-    for (String id : malformed) {
-      assertThrows(IllegalArgumentException.class, () -> store.insert(id, entry("X")), id);
-      assertTrue(store.find(id).isEmpty(), id);
-      assertEquals(
-          WriteResult.Status.NOT_FOUND, store.replace(id, entry("X"), VersionMatch.any()).status());
-      assertEquals(WriteResult.Status.NOT_FOUND, store.remove(id, VersionMatch.any()).status());
-    }
-    assertThrows(IllegalArgumentException.class, () -> store.insert(null, entry("X")));
-    assertEquals(Set.of(".lock"), filesInDir());
-    try (Stream<Path> files = Files.list(temp)) {
-      assertEquals(
-          Set.of("db", "outside.json"),
-          files.map(f -> f.getFileName().toString()).collect(TreeSet::new, Set::add, Set::addAll));
-    }
-    assertEquals(
-        "{\"id\":\"x\",\"version\":1,\"entry\":{\"full_name\":\"X\"}}", Files.readString(outside));
-  }
-
-  @Test
   void readinessReportsAMissingDirectoryAndAClosedStore() throws IOException {
     assertTrue(store.unavailableReason().isEmpty());
     Path moved = temp.resolve("moved");
@@ -318,27 +237,459 @@ class FileStoreTest extends AddressStoreContractTest {
     assertTrue(reason.contains("does not exist"), reason);
     Files.move(moved, dir);
     assertTrue(store.unavailableReason().isEmpty());
-    ((FileStore) store).close();
+    file().close();
     assertTrue(store.unavailableReason().orElseThrow().contains("closed"));
-    assertThrows(IllegalStateException.class, () -> store.insert(ID_1, entry("Ada")));
-    store = FileStore.open(dir, MAPPER);
+    assertThrows(IllegalStateException.class, () -> store.insert(OWNER, ID_1, entry("Ada"), null));
+    store = FileStore.open(dir, MAPPER, options);
   }
 
   @Test
-  void aFailedWriteLeavesMemoryAndDiskAsTheyWere() throws IOException {
-    store.insert(ID_1, entry("Ada"));
-    // A directory where the temp file should go makes the write fail before any rename.
-    Files.createDirectory(dir.resolve(ID_1 + ".json.tmp"));
-    Files.writeString(dir.resolve(ID_1 + ".json.tmp").resolve("x"), "x");
-    assertThrows(RuntimeException.class, () -> store.replace(ID_1, entry("B"), VersionMatch.any()));
-    assertEquals(new VersionedEntry(ID_1, 1, entry("Ada")), store.find(ID_1).orElseThrow());
-    assertEquals(new VersionedEntry(ID_1, 1, entry("Ada")), reopen().find(ID_1).orElseThrow());
+  void malformedIdsAreRefused() {
+    for (String id : List.of("../x", "ABCDEF0000000000000000000000000a", "0".repeat(31), "")) {
+      assertThrows(
+          IllegalArgumentException.class, () -> store.insert(OWNER, id, entry("X"), null), id);
+    }
+    assertEquals(0, store.count());
   }
 
-  private static Set<String> fieldNames(JsonNode node) {
-    Set<String> names = new TreeSet<>();
-    node.fieldNames().forEachRemaining(names::add);
-    return names;
+  // ---- recovery ----
+
+  @Test
+  void aLogCutAtEveryByteOfItsLastRecordOpensWithExactlyTheWritesBeforeIt() throws IOException {
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    store.insert(OWNER, ID_2, entry("Bob"), new IdempotencyKey("k", "fp"));
+    store.replace(OWNER, ID_1, entry("Ada 2"), VersionMatch.any());
+    List<VersionedEntry> before = store.list(OWNER, null, 10, null);
+    store.insert(OWNER, ID_3, FULL, null);
+    List<VersionedEntry> after = store.list(OWNER, null, 10, null);
+    file().close();
+    byte[] log = Files.readAllBytes(dir.resolve(FIRST_SEGMENT));
+    int lastStart = lastRecordStart(log);
+
+    for (int cut = lastStart; cut <= log.length; cut++) {
+      Path copy = temp.resolve("cut-" + cut);
+      Files.createDirectories(copy);
+      Files.write(copy.resolve(FIRST_SEGMENT), Arrays.copyOf(log, cut));
+      FileStore opened = FileStore.open(copy, MAPPER, options);
+      try {
+        assertEquals(
+            cut == log.length ? after : before,
+            opened.list(OWNER, null, 10, null),
+            "cut at " + cut);
+        // The cut tail is gone: writing goes on after the intact records.
+        opened.insert(OWNER, ID_4, entry("Dan"), null);
+      } finally {
+        opened.close();
+      }
+      FileStore again = FileStore.open(copy, MAPPER, options);
+      try {
+        assertEquals(
+            ID_4,
+            again.list(OWNER, null, 10, null).get(cut == log.length ? 3 : 2).id(),
+            "cut at " + cut);
+      } finally {
+        again.close();
+      }
+    }
+    store = FileStore.open(dir, MAPPER, options);
+  }
+
+  private static int lastRecordStart(byte[] log) {
+    int end = log.length - 1;
+    int start = end - 1;
+    while (start >= 0 && log[start] != '\n') {
+      start--;
+    }
+    return start + 1;
+  }
+
+  @Test
+  void damageBeforeTheTailStopsStartUpNamingTheFileAndOffsetUnlessRepairing() throws IOException {
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    store.insert(OWNER, ID_2, entry("Bob"), null);
+    store.insert(OWNER, ID_3, entry("Carol"), null);
+    file().close();
+    Path log = dir.resolve(FIRST_SEGMENT);
+    byte[] bytes = Files.readAllBytes(log);
+    int second = indexOfNth(bytes, (byte) '\n', 0) + 1;
+    bytes[second + 40] ^= 0x01;
+    Files.write(log, bytes);
+
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> FileStore.open(dir, MAPPER, options));
+    assertTrue(refused.getMessage().contains(log.toString()), refused.getMessage());
+    assertTrue(refused.getMessage().contains("byte offset " + second), refused.getMessage());
+    assertTrue(
+        refused.getMessage().contains("addrservice.store.file.repair=true"), refused.getMessage());
+    assertTrue(Arrays.equals(bytes, Files.readAllBytes(log)), "a refused start changes nothing");
+
+    store = FileStore.open(dir, MAPPER, options.withRepair(true));
+    assertEquals(List.of(ID_1, ID_3), ids(store.list(OWNER, null, 10, null)));
+    // The damaged file is kept aside; the store now opens without repair.
+    assertTrue(
+        filesIn(dir).contains(FIRST_SEGMENT + FileStore.DAMAGED_SUFFIX), filesIn(dir).toString());
+    store.insert(OWNER, ID_4, entry("Dan"), null);
+    assertEquals(List.of(ID_1, ID_3, ID_4), ids(reopen().list(OWNER, null, 10, null)));
+  }
+
+  private static int indexOfNth(byte[] bytes, byte wanted, int n) {
+    int seen = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == wanted && seen++ == n) {
+        return i;
+      }
+    }
+    throw new AssertionError("fewer than " + (n + 1));
+  }
+
+  // ---- conversion of the earlier format ----
+
+  @Test
+  void aDirectoryOfTheEarlierFormatIsConvertedWithEveryEntryAndVersion() throws IOException {
+    file().close();
+    Path old = temp.resolve("old");
+    Files.createDirectories(old);
+    List<VersionedEntry> written = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String id = String.format("00000000000070008000%012x", i);
+      VersionedEntry entry =
+          new VersionedEntry(
+              id, 1 + i % 5, i == 7 ? FULL : entry("Person " + i, "p" + i + "@example.org"));
+      Files.writeString(old.resolve(id + ".json"), earlierFormat(entry));
+      written.add(entry);
+    }
+    // An interrupted write of the earlier store: never acknowledged, removed.
+    Files.writeString(old.resolve(ID_1 + ".json.tmp"), "{\"id\":");
+
+    store = FileStore.open(old, MAPPER, options);
+    assertEquals(written, store.list(Owners.SHARED_BOOK, null, 100, null));
+    assertEquals(
+        Set.of(".lock", "log-0000000001.jsonl", "snapshot-0000000001.jsonl"), filesIn(old));
+    assertEquals(40, store.changes(Owners.SHARED_BOOK, 0, 100).changes().size());
+    store.replace(
+        Owners.SHARED_BOOK, written.get(3).id(), entry("Changed"), VersionMatch.oneOf(Set.of(4L)));
+    file().close();
+
+    store = FileStore.open(old, MAPPER, options);
+    assertEquals(5, store.find(Owners.SHARED_BOOK, written.get(3).id()).orElseThrow().version());
+    assertEquals(written.get(7), store.find(Owners.SHARED_BOOK, written.get(7).id()).orElseThrow());
+  }
+
+  @Test
+  void aConversionInterruptedAfterItsSnapshotFinishesAtTheNextStart() throws IOException {
+    file().close();
+    Path old = temp.resolve("old");
+    Files.createDirectories(old);
+    VersionedEntry ada = new VersionedEntry(ID_1, 3, entry("Ada"));
+    Files.writeString(old.resolve(ID_1 + ".json"), earlierFormat(ada));
+    store = FileStore.open(old, MAPPER, options);
+    file().close();
+    // As if the process died before it removed the converted files.
+    Files.writeString(old.resolve(ID_1 + ".json"), earlierFormat(ada));
+
+    store = FileStore.open(old, MAPPER, options);
+    assertEquals(List.of(ada), store.list(Owners.SHARED_BOOK, null, 10, null));
+    assertFalse(filesIn(old).contains(ID_1 + ".json"));
+  }
+
+  @Test
+  void anUnreadableFileOfTheEarlierFormatStopsTheConversionUnlessRepairing() throws IOException {
+    file().close();
+    Path old = temp.resolve("old");
+    Files.createDirectories(old);
+    Files.writeString(
+        old.resolve(ID_1 + ".json"), earlierFormat(new VersionedEntry(ID_1, 2, entry("Ada"))));
+    Files.writeString(old.resolve(ID_2 + ".json"), "{\"id\":\"" + ID_2 + "\",\"vers");
+
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> FileStore.open(old, MAPPER, options));
+    assertTrue(
+        refused.getMessage().contains(old.resolve(ID_2 + ".json").toAbsolutePath().toString()),
+        refused.getMessage());
+    assertEquals(Set.of(".lock", ID_1 + ".json", ID_2 + ".json"), filesIn(old));
+
+    store = FileStore.open(old, MAPPER, options.withRepair(true));
+    assertEquals(List.of(ID_1), ids(store.list(Owners.SHARED_BOOK, null, 10, null)));
+    assertTrue(
+        filesIn(old).contains(ID_2 + ".json" + FileStore.DAMAGED_SUFFIX), filesIn(old).toString());
+  }
+
+  /** An entry file exactly as the earlier file store wrote it. */
+  private static String earlierFormat(VersionedEntry entry) throws IOException {
+    return "{\"id\":\""
+        + entry.id()
+        + "\",\"version\":"
+        + entry.version()
+        + ",\"entry\":"
+        + MAPPER.writeValueAsString(entry.entry())
+        + "}\n";
+  }
+
+  // ---- compaction ----
+
+  @Test
+  void oneEntryRewrittenManyTimesKeepsTheDirectorySmall() throws Exception {
+    file().close();
+    options = options.withMinCompactionBytes(64 * 1024);
+    store = FileStore.open(dir, MAPPER, options);
+    store.insert(OWNER, ID_1, entry("Ada"), new IdempotencyKey("k", "fp"));
+    store.insert(OWNER, ID_2, entry("Gone"), null);
+    store.remove(OWNER, ID_2, VersionMatch.any());
+    long largest = 0;
+    int rewrites = 5000;
+    for (int i = 0; i < rewrites; i++) {
+      store.replace(OWNER, ID_1, entry("Ada " + i), VersionMatch.any());
+      if (i % 250 == 0) {
+        largest = Math.max(largest, directorySize());
+      }
+    }
+    // Each rewrite is ~150 bytes: 750 KB of log written, never more than a few compaction
+    // thresholds on disk.
+    assertTrue(largest < 4 * 64 * 1024, "the directory reached " + largest + " bytes");
+    assertTrue(
+        filesIn(dir).stream().anyMatch(f -> f.startsWith("snapshot-")), filesIn(dir).toString());
+
+    FileStore reopened = reopen();
+    assertEquals(
+        new VersionedEntry(ID_1, rewrites + 1, entry("Ada " + (rewrites - 1))),
+        reopened.find(OWNER, ID_1).orElseThrow());
+    List<Change> changes = reopened.changes(OWNER, 0, 10).changes();
+    assertEquals(List.of(ID_2, ID_1), changes.stream().map(Change::id).toList());
+    assertTrue(changes.get(0).deleted());
+    assertEquals(
+        Insertion.earlier(ID_1, "fp"),
+        reopened.insert(OWNER, ID_3, entry("Ada"), new IdempotencyKey("k", "fp")));
+  }
+
+  @Test
+  void compactionKeepsWhatTheFeedAndKeysNeedAndDropsWhatExpired() throws IOException {
+    store.insert(OWNER, ID_1, entry("Ada"), new IdempotencyKey("old", "fp"));
+    store.insert(OWNER, ID_2, entry("Bob"), null);
+    store.remove(OWNER, ID_2, VersionMatch.any());
+    clock.advance(retention.changes().plusMinutes(2));
+    store.insert(OWNER, ID_3, entry("Carol"), new IdempotencyKey("new", "fp"));
+    store.remove(OWNER, ID_3, VersionMatch.any());
+    ChangeBatch before = store.changes(OWNER, 0, 10);
+
+    file().compact();
+    assertEquals(
+        Set.of(".lock", "log-0000000002.jsonl", "snapshot-0000000002.jsonl"), filesIn(dir));
+    FileStore reopened = reopen();
+
+    assertEquals(before, reopened.changes(OWNER, 0, 10));
+    assertEquals(
+        List.of(ID_1, ID_3),
+        reopened.changes(OWNER, 0, 10).changes().stream().map(Change::id).toList());
+    assertTrue(before.expiredThrough() > 0);
+    assertEquals(
+        Insertion.earlier(ID_3, "fp"),
+        reopened.insert(OWNER, ID_4, entry("C"), new IdempotencyKey("new", "fp")));
+    assertNotNull(
+        reopened.insert(OWNER, ID_4, entry("A"), new IdempotencyKey("old", "fp")).created());
+  }
+
+  // ---- group commit and a failing disk ----
+
+  @Test
+  void writesThatArriveDuringAnFsyncShareTheNextOne() throws Exception {
+    int writers = 8;
+    CountDownLatch allAppended = new CountDownLatch(1);
+    disk.beforeForce =
+        channel -> {
+          try {
+            // Hold the first fsync until every writer has appended.
+            if (disk.writes.get() < writers) {
+              allAppended.await(30, TimeUnit.SECONDS);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    disk.beforeWrite =
+        channel -> {
+          if (disk.writes.get() + 1 >= writers) {
+            allAppended.countDown();
+          }
+        };
+    int forcesBefore = disk.forces.get();
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<Insertion>> results = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        String id = String.format("000000000000700080000000000002%02x", i);
+        results.add(pool.submit(() -> store.insert(OWNER, id, entry("W"), null)));
+      }
+      for (Future<Insertion> result : results) {
+        assertNotNull(result.get(60, TimeUnit.SECONDS).created());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertTrue(
+        disk.forces.get() - forcesBefore <= 2,
+        (disk.forces.get() - forcesBefore) + " fsyncs for " + writers + " writes");
+    assertEquals(writers, reopen().count());
+  }
+
+  @Test
+  void aWriteThatFailsIsRefusedReadsGoOnAndWritesResumeWhenTheDiskRecovers() throws IOException {
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    disk.failWrites = true;
+    StoreUnavailableException full =
+        assertThrows(
+            StoreUnavailableException.class,
+            () -> store.replace(OWNER, ID_1, entry("B"), VersionMatch.any()));
+    assertTrue(full.getMessage().contains("No space left on device"), full.getMessage());
+    assertThrows(
+        StoreUnavailableException.class, () -> store.insert(OWNER, ID_2, entry("B"), null));
+    assertEquals(new VersionedEntry(ID_1, 1, entry("Ada")), store.find(OWNER, ID_1).orElseThrow());
+    assertEquals(List.of(ID_1), ids(store.list(OWNER, null, 10, null)));
+
+    disk.failWrites = false;
+    store.replace(OWNER, ID_1, entry("C"), VersionMatch.oneOf(Set.of(1L)));
+    store.insert(OWNER, ID_2, entry("D"), null);
+    FileStore reopened = reopen();
+    assertEquals(new VersionedEntry(ID_1, 2, entry("C")), reopened.find(OWNER, ID_1).orElseThrow());
+    assertEquals(2, reopened.count());
+  }
+
+  @Test
+  void aWriteWhoseFsyncFailsIsWithdrawnAndNeverComesBack() throws IOException {
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    disk.failForces = true;
+    assertThrows(
+        StoreUnavailableException.class,
+        () -> store.replace(OWNER, ID_1, entry("Lost"), VersionMatch.any()));
+    assertThrows(
+        StoreUnavailableException.class, () -> store.insert(OWNER, ID_2, entry("Lost"), null));
+    assertEquals(1, store.find(OWNER, ID_1).orElseThrow().version());
+
+    disk.failForces = false;
+    store.insert(OWNER, ID_3, entry("Kept"), null);
+    FileStore reopened = reopen();
+    assertEquals(
+        new VersionedEntry(ID_1, 1, entry("Ada")), reopened.find(OWNER, ID_1).orElseThrow());
+    assertTrue(reopened.find(OWNER, ID_2).isEmpty());
+    assertEquals(List.of(ID_1, ID_3), ids(reopened.list(OWNER, null, 10, null)));
+  }
+
+  @Test
+  void aPartialWriteIsCutOffBeforeTheNextOne() throws IOException {
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    disk.beforeWrite =
+        channel -> {
+          // Half a record reaches the file, then the disk is full.
+          channel.write(
+              java.nio.ByteBuffer.wrap(
+                  "0badc0de {\"op\":\"put\",".getBytes(StandardCharsets.UTF_8)),
+              channel.size());
+          throw new IOException("No space left on device (injected)");
+        };
+    assertThrows(
+        StoreUnavailableException.class, () -> store.insert(OWNER, ID_2, entry("Bob"), null));
+    disk.beforeWrite = channel -> {};
+    store.insert(OWNER, ID_3, entry("Carol"), null);
+    assertEquals(List.of(ID_1, ID_3), ids(reopen().list(OWNER, null, 10, null)));
+  }
+
+  // ---- a process killed on the write path ----
+
+  @Test
+  void aProcessKilledAfterTheLogWriteBeforeItsFsyncKeepsEveryAcknowledgedWrite() throws Exception {
+    assertCrashKeepsTheAcknowledgedWrites(CrashProbe.AT_FSYNC);
+  }
+
+  @Test
+  void aProcessKilledInTheMiddleOfALogWriteKeepsEveryAcknowledgedWrite() throws Exception {
+    assertCrashKeepsTheAcknowledgedWrites(CrashProbe.MID_WRITE);
+  }
+
+  private void assertCrashKeepsTheAcknowledgedWrites(String mode) throws Exception {
+    file().close();
+    Path crashed = temp.resolve("crashed");
+    Process child = CrashProbe.start(crashed, mode);
+    List<String> acknowledged = new ArrayList<>();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.startsWith("ACK ")) {
+          acknowledged.add(line.substring(4));
+        }
+      }
+    }
+    assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(CrashProbe.HALTED, child.exitValue(), "the child died on the write path");
+    assertEquals(CrashProbe.ACKNOWLEDGED, acknowledged.size());
+
+    store = FileStore.open(crashed, MAPPER, options);
+    List<String> found = ids(store.list(OWNER, null, 100, null));
+    // Every acknowledged write is there; the one in flight was never answered, and it is either
+    // wholly there (its record reached the file) or not at all.
+    assertEquals(acknowledged, found.subList(0, acknowledged.size()));
+    assertTrue(found.size() <= acknowledged.size() + 1, found.toString());
+    if (mode.equals(CrashProbe.MID_WRITE)) {
+      assertEquals(acknowledged, found);
+    }
+    for (String id : acknowledged) {
+      assertEquals(
+          new VersionedEntry(id, 2, entry("Second " + id)), store.find(OWNER, id).orElseThrow());
+    }
+    store.insert(OWNER, ID_4, entry("After"), null);
+    file().close();
+    store = FileStore.open(crashed, MAPPER, options);
+    assertTrue(store.find(OWNER, ID_4).isPresent());
+  }
+
+  /** Writes in a child JVM and dies on the write path, as kill -9 would stop it. */
+  static final class CrashProbe {
+    static final String AT_FSYNC = "at-fsync";
+    static final String MID_WRITE = "mid-write";
+    static final int ACKNOWLEDGED = 5;
+    static final int HALTED = 37;
+
+    private CrashProbe() {}
+
+    /** Prints {@code ACK <id>} for each acknowledged write, then dies during the next one. */
+    public static void main(String[] args) {
+      FaultyChannels disk = new FaultyChannels();
+      FileStore opened =
+          FileStore.open(Path.of(args[0]), MAPPER, FileStore.Options.defaults().withChannels(disk));
+      for (int i = 0; i < ACKNOWLEDGED; i++) {
+        String id = String.format("000000000000700080000000000003%02x", i);
+        opened.insert(OWNER, id, entry("First " + id), null);
+        opened.replace(OWNER, id, entry("Second " + id), VersionMatch.any());
+        System.out.println("ACK " + id);
+        System.out.flush();
+      }
+      if (args[1].equals(AT_FSYNC)) {
+        // The record is in the file (the kernel has it); its fsync never returns.
+        disk.beforeForce = channel -> Runtime.getRuntime().halt(HALTED);
+      } else {
+        disk.beforeWrite =
+            channel -> {
+              channel.write(
+                  java.nio.ByteBuffer.wrap(
+                      "1234abcd {\"op\":\"put\",\"seq\":99,\"own".getBytes(StandardCharsets.UTF_8)),
+                  channel.size());
+              Runtime.getRuntime().halt(HALTED);
+            };
+      }
+      opened.insert(OWNER, "00000000000070008000000000000399", entry("In flight"), null);
+      System.out.println("ACK 00000000000070008000000000000399");
+    }
+
+    static Process start(Path dir, String mode) throws IOException {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      return new ProcessBuilder(
+              java,
+              "-cp",
+              System.getProperty("java.class.path"),
+              CrashProbe.class.getName(),
+              dir.toString(),
+              mode)
+          .redirectError(ProcessBuilder.Redirect.INHERIT)
+          .start();
+    }
   }
 
   /** Opens a file store in a child JVM, so that locking is tested across processes. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.addrservice.model.AddressEntry;
+import io.addrservice.model.Owners;
 import io.addrservice.model.VersionMatch;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,13 +37,14 @@ class MeteredStoreTest {
   void everyOperationIsTimedAndPassedThrough() {
     AddressStore store = new MeteredStore(new MemoryStore(), registry);
     String id = "0".repeat(31) + "1";
-    store.insert(id, ENTRY);
-    assertTrue(store.find(id).isPresent());
-    assertEquals(2, store.replace(id, ENTRY, VersionMatch.any()).entry().version());
-    assertEquals(1, store.list(null, 10, null).size());
+    store.insert(Owners.SHARED_BOOK, id, ENTRY, null);
+    assertTrue(store.find(Owners.SHARED_BOOK, id).isPresent());
+    assertEquals(
+        2, store.replace(Owners.SHARED_BOOK, id, ENTRY, VersionMatch.any()).entry().version());
+    assertEquals(1, store.list(Owners.SHARED_BOOK, null, 10, null).size());
     assertEquals(1, store.count());
     assertEquals(1.0, entries());
-    store.remove(id, VersionMatch.any());
+    store.remove(Owners.SHARED_BOOK, id, VersionMatch.any());
     for (String operation : List.of("insert", "find", "replace", "list", "count", "remove")) {
       assertEquals(1, timed(operation), operation);
     }
@@ -56,8 +58,9 @@ class MeteredStoreTest {
   void failedOperationsAreTimedToo() {
     AddressStore store = new MeteredStore(new MemoryStore(), registry);
     String id = "0".repeat(32);
-    store.insert(id, ENTRY);
-    assertThrows(IllegalStateException.class, () -> store.insert(id, ENTRY));
+    store.insert(Owners.SHARED_BOOK, id, ENTRY, null);
+    assertThrows(
+        IllegalStateException.class, () -> store.insert(Owners.SHARED_BOOK, id, ENTRY, null));
     assertEquals(2, timed("insert"));
   }
 

@@ -94,7 +94,8 @@ record PostgresTestDatabase(String url, String user, String password) {
     flyway().migrate();
     try (Connection connection = dataSource().getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute("TRUNCATE entries");
+      statement.execute("TRUNCATE entries, idempotency_keys");
+      statement.execute("UPDATE change_state SET expired_through = 0");
     }
   }
 }

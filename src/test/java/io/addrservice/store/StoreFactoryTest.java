@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.addrservice.config.AddrServiceConfig;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,9 +52,11 @@ class StoreFactoryTest {
                 "kind",
                 kind,
                 "file",
-                answering(AddrServiceConfig.FileSettings.class, Map.of("dir", dir)));
+                answering(
+                    AddrServiceConfig.FileSettings.class, Map.of("dir", dir, "repair", false)));
     AddrServiceConfig.Store store = answering(AddrServiceConfig.Store.class, settings);
-    return answering(AddrServiceConfig.class, Map.of("store", store));
+    AddrServiceConfig.Changes changes = () -> Duration.ofDays(30);
+    return answering(AddrServiceConfig.class, Map.of("store", store, "changes", changes));
   }
 
   private static <T> T answering(Class<T> type, Map<String, Object> answers) {

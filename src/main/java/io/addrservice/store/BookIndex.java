@@ -1,0 +1,348 @@
+package io.addrservice.store;
+
+import io.addrservice.model.AddressEntry;
+import io.addrservice.model.VersionMatch;
+import io.addrservice.model.VersionedEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * Every book of a store held in memory: live entries by owner and id, each owner's changes by
+ * sequence number (tombstones included), and idempotency keys. The memory and file engines share
+ * it; a {@link Journal} makes each write durable before it becomes visible.
+ *
+ * <p>A write holds the lock of its id (and of its idempotency key) from the version check until it
+ * is visible, so a check and its write are one step; writes to other ids go on meanwhile and share
+ * the journal's flushes.
+ */
+final class BookIndex {
+  /** Makes a write durable before it is applied; throws when it cannot. */
+  interface Journal {
+    void write(Write write);
+  }
+
+  /** An entry's place: its owner, then its id. */
+  record OwnedId(String owner, String id) implements Comparable<OwnedId> {
+    @Override
+    public int compareTo(OwnedId other) {
+      int byOwner = owner.compareTo(other.owner);
+      return byOwner != 0 ? byOwner : id.compareTo(other.id);
+    }
+  }
+
+  private record OwnedKey(String owner, String key) {}
+
+  private record Tombstone(String owner, Change change) {}
+
+  private final Retention retention;
+  private final Journal journal;
+
+  /** Live entries, in owner then id order; the value's entry is never null. */
+  private final ConcurrentSkipListMap<OwnedId, Change> live = new ConcurrentSkipListMap<>();
+
+  /** Each owner's latest change per entry, by sequence number: live entries and tombstones. */
+  private final Map<String, ConcurrentSkipListMap<Long, Change>> changes =
+      new ConcurrentHashMap<>();
+
+  private final Map<OwnedKey, StoredKey> keys = new ConcurrentHashMap<>();
+
+  /** Tombstones and keys in the order they were written, which is (close to) expiry order. */
+  private final Queue<Tombstone> tombstones = new ConcurrentLinkedQueue<>();
+
+  private final Queue<StoredKey> keysByAge = new ConcurrentLinkedQueue<>();
+
+  private final SequenceHorizon sequences = new SequenceHorizon();
+  private final AtomicLong liveCount = new AtomicLong();
+  private volatile long expiredThrough;
+  private final Every purges;
+
+  private final ConcurrentHashMap<String, NamedLock> locks = new ConcurrentHashMap<>();
+
+  /** Writes hold it shared; {@link #quiesced} holds it alone, to see a state no write is in. */
+  private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+
+  BookIndex(Retention retention, Journal journal) {
+    this.retention = retention;
+    this.journal = journal;
+    this.purges = new Every(retention.clock(), Retention.PURGE_INTERVAL);
+  }
+
+  Optional<VersionedEntry> find(String owner, String id) {
+    Change found = live.get(new OwnedId(owner, id));
+    return found == null ? Optional.empty() : Optional.of(found.entry());
+  }
+
+  List<VersionedEntry> list(String owner, String after, int limit, String text) {
+    NavigableMap<OwnedId, Change> book =
+        live.subMap(
+            new OwnedId(owner, after == null ? "" : after),
+            after == null,
+            // The first string after every id of this owner: the owner followed by U+0000.
+            new OwnedId(owner + '\0', ""),
+            false);
+    return EntryListing.page(
+        () -> book.values().stream().map(Change::entry).iterator(), limit, text);
+  }
+
+  ChangeBatch changes(String owner, long after, int limit) {
+    long horizon = sequences.visible();
+    long expired = expiredThrough;
+    ConcurrentSkipListMap<Long, Change> book = changes.get(owner);
+    List<Change> page = new ArrayList<>(Math.min(limit, 1024));
+    if (book != null) {
+      for (Change change : book.subMap(after, false, horizon, true).values()) {
+        if (page.size() >= limit) {
+          break;
+        }
+        page.add(change);
+      }
+    }
+    return new ChangeBatch(page, horizon, expired);
+  }
+
+  long count() {
+    return liveCount.get();
+  }
+
+  Insertion insert(String owner, String id, AddressEntry entry, IdempotencyKey key) {
+    if (key == null) {
+      return Insertion.created(insertLocked(owner, id, entry, null));
+    }
+    OwnedKey ownedKey = new OwnedKey(owner, key.key());
+    // The key's lock, then the id's: a retry that races its first try waits for it.
+    return locked(
+        "key\0" + owner + '\0' + key.key(),
+        () -> {
+          StoredKey earlier = keys.get(ownedKey);
+          Instant now = retention.now();
+          if (earlier != null && !Retention.keyExpired(earlier.createdAt(), now)) {
+            return Insertion.earlier(earlier.entryId(), earlier.fingerprint());
+          }
+          StoredKey stored = new StoredKey(owner, key.key(), key.fingerprint(), id, now);
+          return Insertion.created(insertLocked(owner, id, entry, stored));
+        });
+  }
+
+  private VersionedEntry insertLocked(String owner, String id, AddressEntry entry, StoredKey key) {
+    return locked(
+        id,
+        () -> {
+          if (live.containsKey(new OwnedId(owner, id))) {
+            throw new IllegalStateException("id already in use: " + id);
+          }
+          return write(owner, id, 1, entry, key).entry();
+        });
+  }
+
+  WriteResult replace(String owner, String id, AddressEntry entry, VersionMatch expected) {
+    return locked(
+        id,
+        () -> {
+          Change current = live.get(new OwnedId(owner, id));
+          WriteResult refusal =
+              WriteResult.refusal(current == null ? null : current.entry(), expected);
+          if (refusal != null) {
+            return refusal;
+          }
+          return WriteResult.written(write(owner, id, current.version() + 1, entry, null).entry());
+        });
+  }
+
+  WriteResult remove(String owner, String id, VersionMatch expected) {
+    return locked(
+        id,
+        () -> {
+          Change current = live.get(new OwnedId(owner, id));
+          WriteResult refusal =
+              WriteResult.refusal(current == null ? null : current.entry(), expected);
+          if (refusal != null) {
+            return refusal;
+          }
+          write(owner, id, current.version(), null, null);
+          return WriteResult.written(current.entry());
+        });
+  }
+
+  /** Journals the write, then applies it; the caller holds the id's lock. */
+  private Change write(String owner, String id, long version, AddressEntry entry, StoredKey key) {
+    purgeIfDue();
+    gate.readLock().lock();
+    try {
+      long sequence = sequences.next();
+      try {
+        Instant at = key == null ? retention.now() : key.createdAt();
+        Write write = new Write(sequence, owner, id, version, entry, at, key);
+        journal.write(write);
+        return apply(write);
+      } finally {
+        sequences.finish(sequence);
+      }
+    } finally {
+      gate.readLock().unlock();
+    }
+  }
+
+  /**
+   * Applies a write read back from a journal (at start-up, before any other write): the state
+   * follows the last write of each entry.
+   */
+  void replay(Write write) {
+    apply(write);
+  }
+
+  /** Restores an idempotency key read back from a snapshot. */
+  void replay(StoredKey key) {
+    keys.put(new OwnedKey(key.owner(), key.key()), key);
+    keysByAge.add(key);
+  }
+
+  /**
+   * Continues numbering after the replayed writes, with tombstones dropped through {@code expired}.
+   */
+  void replayed(long lastSequence, long expired) {
+    sequences.restart(lastSequence);
+    expiredThrough = Math.max(expiredThrough, expired);
+  }
+
+  private Change apply(Write write) {
+    OwnedId place = new OwnedId(write.owner(), write.id());
+    ConcurrentSkipListMap<Long, Change> book =
+        changes.computeIfAbsent(write.owner(), owner -> new ConcurrentSkipListMap<>());
+    Change change =
+        new Change(
+            write.sequence(),
+            write.id(),
+            write.version(),
+            write.deletion()
+                ? null
+                : new VersionedEntry(write.id(), write.version(), write.entry()),
+            write.at());
+    Change previous;
+    if (write.deletion()) {
+      previous = live.remove(place);
+      tombstones.add(new Tombstone(write.owner(), change));
+    } else {
+      previous = live.put(place, change);
+    }
+    if (previous != null) {
+      book.remove(previous.sequence(), previous);
+    }
+    if (previous == null && !write.deletion()) {
+      liveCount.incrementAndGet();
+    } else if (previous != null && write.deletion()) {
+      liveCount.decrementAndGet();
+    }
+    book.put(change.sequence(), change);
+    if (write.key() != null) {
+      keys.put(new OwnedKey(write.owner(), write.key().key()), write.key());
+      keysByAge.add(write.key());
+    }
+    return change;
+  }
+
+  /** Drops tombstones and keys past their retention, at most once a minute. */
+  private void purgeIfDue() {
+    if (purges.due()) {
+      purge();
+    }
+  }
+
+  /** Drops tombstones and keys past their retention now. */
+  synchronized void purge() {
+    Instant now = retention.now();
+    for (Tombstone oldest = tombstones.peek();
+        oldest != null && retention.tombstoneExpired(oldest.change().at(), now);
+        oldest = tombstones.peek()) {
+      tombstones.poll();
+      ConcurrentSkipListMap<Long, Change> book = changes.get(oldest.owner());
+      if (book != null && book.remove(oldest.change().sequence(), oldest.change())) {
+        expiredThrough = Math.max(expiredThrough, oldest.change().sequence());
+      }
+    }
+    for (StoredKey oldest = keysByAge.peek();
+        oldest != null && Retention.keyExpired(oldest.createdAt(), now);
+        oldest = keysByAge.peek()) {
+      keysByAge.poll();
+      keys.remove(new OwnedKey(oldest.owner(), oldest.key()), oldest);
+    }
+  }
+
+  /**
+   * What a snapshot must hold, taken while no write is in progress: every live entry and retained
+   * tombstone as a write, and every key not yet expired. {@code atQuietMoment} runs in the same
+   * quiet moment (the file engine starts its next log there).
+   */
+  Snapshot quiesced(Runnable atQuietMoment) {
+    gate.writeLock().lock();
+    try {
+      atQuietMoment.run();
+      List<Change> all = new ArrayList<>((int) Math.min(Integer.MAX_VALUE, liveCount.get()));
+      List<String> owners = new ArrayList<>();
+      for (Map.Entry<String, ConcurrentSkipListMap<Long, Change>> book : changes.entrySet()) {
+        for (Change change : book.getValue().values()) {
+          all.add(change);
+          owners.add(book.getKey());
+        }
+      }
+      Instant now = retention.now();
+      List<StoredKey> kept =
+          keys.values().stream().filter(k -> !Retention.keyExpired(k.createdAt(), now)).toList();
+      return new Snapshot(all, owners, kept, sequences.last(), expiredThrough);
+    } finally {
+      gate.writeLock().unlock();
+    }
+  }
+
+  /**
+   * A consistent copy of the index.
+   *
+   * @param changes every owner's latest change per entry
+   * @param owners the owner of each change, at the same index
+   * @param keys the idempotency keys not yet expired
+   * @param lastSequence the last sequence number handed out
+   * @param expiredThrough tombstones up to this number were dropped
+   */
+  record Snapshot(
+      List<Change> changes,
+      List<String> owners,
+      List<StoredKey> keys,
+      long lastSequence,
+      long expiredThrough) {}
+
+  /** Runs {@code action} holding the lock named {@code name}; other names go on meanwhile. */
+  private <T> T locked(String name, Supplier<T> action) {
+    NamedLock lock =
+        locks.compute(
+            name,
+            (key, existing) -> {
+              NamedLock held = existing == null ? new NamedLock() : existing;
+              held.users++;
+              return held;
+            });
+    lock.lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.lock.unlock();
+      locks.computeIfPresent(name, (key, held) -> --held.users == 0 ? null : held);
+    }
+  }
+
+  /** A lock and how many threads use or wait for it, so that it can be dropped. */
+  private static final class NamedLock {
+    final ReentrantLock lock = new ReentrantLock();
+    int users;
+  }
+}
