@@ -2,6 +2,7 @@ package io.addrservice;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -10,7 +11,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The layers of DESIGN §1: arrows only point down, and only the web layer knows HTTP. */
+/**
+ * The layers of DESIGN §1: arrows only point down, only the web layer knows HTTP, and no two
+ * packages depend on each other.
+ */
 class ArchitectureTest {
   private static final JavaClasses MAIN =
       new ClassFileImporter()
@@ -54,10 +58,15 @@ class ArchitectureTest {
         .whereLayer("service")
         .mayOnlyBeAccessedByLayers("api")
         .whereLayer("store")
-        .mayOnlyBeAccessedByLayers("service", "health", "api")
+        .mayOnlyBeAccessedByLayers("service", "health")
         .whereLayer("health")
         .mayNotBeAccessedByAnyLayer()
         .check(MAIN);
+  }
+
+  @Test
+  void noPackageCycles() {
+    slices().matching("io.addrservice.(**)").should().beFreeOfCycles().check(MAIN);
   }
 
   @Test

@@ -3,20 +3,24 @@ package io.addrservice.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.addrservice.api.body.CardMediaTypes;
 import io.addrservice.api.body.DroppedHeader;
+import io.addrservice.api.body.EntryBodies;
 import io.addrservice.api.body.EntryInput;
 import io.addrservice.api.body.PatchDocument;
 import io.addrservice.api.body.Representation;
 import io.addrservice.api.error.ErrorBody;
+import io.addrservice.api.http.AllowedMethods;
+import io.addrservice.api.http.EntityTags;
+import io.addrservice.api.http.Reads;
+import io.addrservice.api.openapi.Examples;
+import io.addrservice.api.openapi.OpenApiPageLimits;
 import io.addrservice.model.AddressEntry;
+import io.addrservice.model.EntryIds;
 import io.addrservice.model.Owners;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.service.AddressBookService;
 import io.addrservice.service.EntryPatcher;
 import io.addrservice.service.Page;
 import io.smallrye.common.annotation.NonBlocking;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -38,7 +42,6 @@ import jakarta.ws.rs.core.Response.Status;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -60,13 +63,11 @@ public class AddressBookResource {
    * An id in a path: never one of the fixed names under /addresses/, so that a method those paths
    * do not have is 405 there, not a look-up of an id named "export".
    */
-  static final String ID = "{id: (?!(?:changes|export|import|duplicates)$)[A-Za-z0-9-]{1,64}}";
+  static final String ID =
+      "{id: (?!(?:changes|export|import|duplicates)$)" + EntryIds.PATH_REGEX + "}";
 
-  /**
-   * The path's id regex as a JSON Schema pattern: anchored, since a schema pattern matches anywhere
-   * in the value while a JAX-RS template regex must match the whole segment.
-   */
-  static final String ID_PATTERN = "^[A-Za-z0-9-]{1,64}$";
+  /** The path id as a JSON Schema pattern. */
+  static final String ID_PATTERN = EntryIds.PATH_PATTERN;
 
   private static final String ID_DESCRIPTION =
       "The entry's id (32 lowercase hex digits); any other value of this alphabet is 404";
@@ -96,7 +97,6 @@ public class AddressBookResource {
   private final AddressBookService service;
   private final Reads reads;
   private final EntryBodies bodies;
-  private final Validator validator;
   private final EntryPatcher patcher;
   private final ObjectMapper mapper;
 
@@ -104,29 +104,13 @@ public class AddressBookResource {
       AddressBookService service,
       Reads reads,
       EntryBodies bodies,
-      Validator validator,
       EntryPatcher patcher,
       ObjectMapper mapper) {
     this.service = service;
     this.reads = reads;
     this.bodies = bodies;
-    this.validator = validator;
     this.patcher = patcher;
     this.mapper = mapper;
-  }
-
-  /**
-   * {@code entry} once its records' Bean Validation constraints hold; a violation is a 400 like a
-   * schema one. Called here rather than declared with {@code @Valid}: a constrained parameter puts
-   * this whole class under Hibernate Validator, which then reads every method's annotations (the
-   * OpenAPI ones included) as the service starts, 50 to 70 ms of start-up (README "Performance").
-   */
-  private AddressEntry valid(AddressEntry entry) {
-    Set<ConstraintViolation<AddressEntry>> violations = validator.validate(entry);
-    if (!violations.isEmpty()) {
-      throw new ConstraintViolationException(violations);
-    }
-    return entry;
   }
 
   /** Creates an entry. */
@@ -171,7 +155,7 @@ public class AddressBookResource {
   @APIResponse(responseCode = "413", ref = "BodyTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public Response create(EntryInput input) {
-    VersionedEntry created = service.create(Owners.SHARED_BOOK, valid(input.entry()), null);
+    VersionedEntry created = service.create(Owners.SHARED_BOOK, input.entry(), null);
     // A relative Location, exactly as the seed service sends it.
     return dropped(Response.status(Status.CREATED), input)
         .header(HttpHeaders.LOCATION, "/addresses/" + created.id())
@@ -229,7 +213,7 @@ public class AddressBookResource {
           String limit,
       @Parameter(
               description = "Return entries with an id greater than this one (keyset paging)",
-              schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9a-f]{32}$"))
+              schema = @Schema(type = SchemaType.STRING, pattern = EntryIds.ID_PATTERN))
           @QueryParam("after")
           String after,
       @Parameter(
@@ -385,7 +369,7 @@ public class AddressBookResource {
           List<String> ifMatch,
       EntryInput input) {
     VersionedEntry updated =
-        service.update(Owners.SHARED_BOOK, id, valid(input.entry()), EntityTags.ifMatch(ifMatch));
+        service.update(Owners.SHARED_BOOK, id, input.entry(), EntityTags.ifMatch(ifMatch));
     return dropped(Response.noContent(), input).tag(EntityTags.of(updated.version())).build();
   }
 
@@ -456,6 +440,7 @@ public class AddressBookResource {
           @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch) {
     service.delete(Owners.SHARED_BOOK, id, EntityTags.ifMatch(ifMatch));
+    bodies.forget(id);
     return Response.noContent().build();
   }
 

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import ezvcard.VCardVersion;
 import ezvcard.io.text.VCardWriter;
+import io.addrservice.api.body.BodyTooLargeException;
 import io.addrservice.api.body.CardMediaTypes;
+import io.addrservice.api.body.EntryBodies;
 import io.addrservice.api.body.ImportStreams;
-import io.addrservice.api.body.LimitedInputStream;
 import io.addrservice.api.body.VCardMapping;
+import io.addrservice.api.openapi.Examples;
 import io.addrservice.config.AddrServiceConfig;
 import io.addrservice.model.Owners;
 import io.addrservice.model.VersionedEntry;
@@ -245,10 +247,8 @@ public class BookTransferResource {
       throw new NotSupportedException("Unsupported charset " + name);
     }
     InputStream in =
-        new LimitedInputStream(
-            ContentCodings.decoding(headers.getRequestHeader(HttpHeaders.CONTENT_ENCODING), body),
-            maxImportSize,
-            BodyTooLargeException::new);
+        ImportStreams.body(
+            headers.getRequestHeader(HttpHeaders.CONTENT_ENCODING), body, maxImportSize);
     Iterator<ImportItem> items =
         CardMediaTypes.isVCard(type)
             ? ImportStreams.vcards(in, charset)

@@ -2,8 +2,6 @@ package io.addrservice.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,11 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @RegisterForReflection
 @Schema(additionalProperties = Schema.False.class, description = "An address-book entry")
 public record AddressEntry(
-    @NotBlank(message = "must not be blank") @JsonProperty("full_name") String fullName,
-    @JsonProperty("addresses") List<@Valid Address> addresses,
-    @JsonProperty("phone_numbers") List<@Valid Phone> phoneNumbers,
-    @JsonProperty("fax_numbers") List<@Valid Phone> faxNumbers,
-    @JsonProperty("emails") List<@Valid Email> emails) {
+    @Schema(required = true, pattern = Rules.NOT_BLANK) @JsonProperty("full_name") String fullName,
+    @JsonProperty("addresses") List<Address> addresses,
+    @JsonProperty("phone_numbers") List<Phone> phoneNumbers,
+    @JsonProperty("fax_numbers") List<Phone> faxNumbers,
+    @JsonProperty("emails") List<Email> emails) {
 
   /** Absent lists become empty ones; every list is copied so the entry cannot change. */
   public AddressEntry {

@@ -3,7 +3,6 @@ package io.addrservice.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An e-mail address. */
@@ -11,10 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(additionalProperties = Schema.False.class, description = "An e-mail address")
 public record Email(
-    @NotNull(message = "is required") @JsonProperty("kind") Kind kind,
-    @NotNull(message = "is required")
-        @jakarta.validation.constraints.Email(message = "must be an e-mail address")
-        @Schema(
+    @Schema(required = true) @JsonProperty("kind") Kind kind,
+    @Schema(
+            required = true,
             format = "email",
             description =
                 "The JSON Schema email format: a dotted domain must end in a known top-level"

@@ -3,7 +3,6 @@ package io.addrservice.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(additionalProperties = Schema.False.class, description = "A phone or fax number")
 public record Phone(
-    @NotNull(message = "is required") @JsonProperty("kind") Kind kind,
-    @NotNull(message = "is required") @JsonProperty("country_code") BigDecimal countryCode,
+    @Schema(required = true) @JsonProperty("kind") Kind kind,
+    @Schema(required = true) @JsonProperty("country_code") BigDecimal countryCode,
     @JsonProperty("area_code") BigDecimal areaCode,
-    @NotNull(message = "is required") @JsonProperty("local_number") BigDecimal localNumber) {}
+    @Schema(required = true) @JsonProperty("local_number") BigDecimal localNumber) {}

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.addrservice.config.AddrServiceConfig;
 import io.addrservice.model.AddressEntry;
+import io.addrservice.model.EntryIds;
 import io.addrservice.model.JsonMapping;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.store.AddressStore;
 import io.addrservice.store.IdempotencyKey;
 import io.addrservice.store.Insertion;
+import io.addrservice.store.StoreUnavailableException;
 import io.addrservice.store.WriteResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
@@ -17,11 +19,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The address book's rules: ids, versions, conditional writes, idempotent creates and listing
  * bounds, each in the caller's own book. It knows nothing about HTTP; failures are domain
- * exceptions.
+ * exceptions, the store's own included ({@link StorageUnavailableException}).
  */
 @ApplicationScoped
 public class AddressBookService {
@@ -48,7 +51,7 @@ public class AddressBookService {
   public VersionedEntry create(String owner, AddressEntry entry, String idempotencyKey) {
     IdempotencyKey key =
         idempotencyKey == null ? null : new IdempotencyKey(idempotencyKey, fingerprint(entry));
-    Insertion done = store.insert(owner, ids.next(), entry, key);
+    Insertion done = stored(() -> store.insert(owner, ids.next(), entry, key));
     if (done.created() != null) {
       return done.created();
     }
@@ -76,7 +79,7 @@ public class AddressBookService {
    */
   public VersionedEntry get(String owner, String id) {
     requireWellFormed(id);
-    return store.find(owner, id).orElseThrow(() -> new EntryNotFoundException(id));
+    return stored(() -> store.find(owner, id)).orElseThrow(() -> new EntryNotFoundException(id));
   }
 
   /**
@@ -87,7 +90,7 @@ public class AddressBookService {
    */
   public VersionedEntry update(String owner, String id, AddressEntry entry, VersionMatch expected) {
     requireWellFormed(id);
-    return written(id, store.replace(owner, id, entry, expected));
+    return written(id, stored(() -> store.replace(owner, id, entry, expected)));
   }
 
   /**
@@ -98,7 +101,7 @@ public class AddressBookService {
    */
   public void delete(String owner, String id, VersionMatch expected) {
     requireWellFormed(id);
-    written(id, store.remove(owner, id, expected));
+    written(id, stored(() -> store.remove(owner, id, expected)));
   }
 
   /**
@@ -112,15 +115,15 @@ public class AddressBookService {
    */
   public Page list(String owner, String after, String limit, String text) {
     // An empty parameter (?limit=) means the same as an absent one, as HTTP frameworks read it.
-    after = emptyToNull(after);
-    limit = emptyToNull(limit);
-    text = emptyToNull(text);
+    String from = emptyToNull(after);
+    String size = emptyToNull(limit);
+    String search = emptyToNull(text);
     List<Violation> violations = new ArrayList<>();
-    if (after != null && !IdGenerator.isWellFormed(after)) {
+    if (from != null && !EntryIds.isWellFormed(from)) {
       violations.add(new Violation("after", "must be an entry id (32 lowercase hex digits)"));
     }
-    int size = limit == null ? pageSizes.defaultSize() : parseLimit(limit);
-    if (size < 1 || size > pageSizes.maxSize()) {
+    int pageSize = size == null ? pageSizes.defaultSize() : parseLimit(size);
+    if (pageSize < 1 || pageSize > pageSizes.maxSize()) {
       violations.add(
           new Violation(
               "limit", "must be a whole number from 1 to " + pageSizes.maxSize() + " inclusive"));
@@ -129,22 +132,27 @@ public class AddressBookService {
       throw new InvalidRequestException(InvalidRequestException.INVALID_QUERY, violations);
     }
     // One more than asked for tells whether another page follows.
-    List<VersionedEntry> found = store.list(owner, after, size + 1, text);
-    if (found.size() <= size) {
-      return new Page(found, size, text, null);
+    List<VersionedEntry> found = stored(() -> store.list(owner, from, pageSize + 1, search));
+    if (found.size() <= pageSize) {
+      return new Page(found, pageSize, search, null);
     }
-    List<VersionedEntry> page = found.subList(0, size);
-    return new Page(page, size, text, page.get(size - 1).id());
-  }
-
-  /** Whether {@link #get} and {@link #list} only read memory, so they never block. */
-  public boolean readsFromMemory() {
-    return store.readsFromMemory();
+    List<VersionedEntry> page = found.subList(0, pageSize);
+    return new Page(page, pageSize, search, page.get(pageSize - 1).id());
   }
 
   /** How many entries there are. */
   public long count() {
-    return store.count();
+    return stored(store::count);
+  }
+
+  /** The storage engine's name, for logs: {@code memory}, {@code file} or {@code postgresql}. */
+  public String storageEngine() {
+    return store.engine();
+  }
+
+  /** Where the entries are kept, for logs: a directory, a database URL. */
+  public String storageLocation() {
+    return store.location();
   }
 
   private static String emptyToNull(String parameter) {
@@ -163,8 +171,17 @@ public class AddressBookService {
 
   private static void requireWellFormed(String id) {
     // An id this service never makes cannot exist: it never reaches the store (or a file path).
-    if (!IdGenerator.isWellFormed(id)) {
+    if (!EntryIds.isWellFormed(id)) {
       throw new EntryNotFoundException(id);
+    }
+  }
+
+  /** The store's answer; its failure to reach storage becomes the service's own exception. */
+  private static <T> T stored(Supplier<T> operation) {
+    try {
+      return operation.get();
+    } catch (StoreUnavailableException e) {
+      throw new StorageUnavailableException(e);
     }
   }
 

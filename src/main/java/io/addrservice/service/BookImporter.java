@@ -1,6 +1,7 @@
 package io.addrservice.service;
 
 import io.addrservice.model.AddressEntry;
+import io.addrservice.model.EntryIds;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import jakarta.annotation.PreDestroy;
@@ -116,7 +117,7 @@ public class BookImporter {
   }
 
   private Optional<VersionedEntry> existing(String owner, String id) {
-    if (id == null || !IdGenerator.isWellFormed(id)) {
+    if (id == null || !EntryIds.isWellFormed(id)) {
       return Optional.empty();
     }
     try {

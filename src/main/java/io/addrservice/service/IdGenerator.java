@@ -6,9 +6,10 @@ import java.util.HexFormat;
 import java.util.function.LongSupplier;
 
 /**
- * Makes entry ids: UUIDv7 (RFC 9562) written as 32 lowercase hex digits without dashes. The first
- * 48 bits are the Unix time in milliseconds and the next 12 a counter within that millisecond, so
- * ids from one process are strictly increasing: creation order is id order.
+ * Makes entry ids: UUIDv7 (RFC 9562) written as 32 lowercase hex digits without dashes ({@link
+ * io.addrservice.model.EntryIds}). The first 48 bits are the Unix time in milliseconds and the next
+ * 12 a counter within that millisecond, so ids from one process are strictly increasing: creation
+ * order is id order.
  */
 @ApplicationScoped
 public class IdGenerator {
@@ -52,19 +53,5 @@ public class IdGenerator {
     long high = (millis << 16) | (0x7L << 12) | sequence;
     long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
     return HEX.toHexDigits(high) + HEX.toHexDigits(low);
-  }
-
-  /** Whether {@code text} has the form of an id this service makes. */
-  public static boolean isWellFormed(String text) {
-    if (text == null || text.length() != 32) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -66,15 +66,6 @@ public interface AddressStore {
   /** Where the entries are, for logs and health details (a directory, a database URL). */
   String location();
 
-  /**
-   * Whether {@link #find} and {@link #list} only read memory: they never wait for a disk or a
-   * network, so the web layer may run them on an event-loop thread instead of a worker. False
-   * unless an engine knows better.
-   */
-  default boolean readsFromMemory() {
-    return false;
-  }
-
   /** Whether the engine can serve requests now; a short reason when it cannot. */
   default Optional<String> unavailableReason() {
     return Optional.empty();

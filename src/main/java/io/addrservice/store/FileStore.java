@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.addrservice.model.AddressEntry;
+import io.addrservice.model.EntryIds;
 import io.addrservice.model.Owners;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
@@ -667,12 +668,6 @@ final class FileStore implements AddressStore, AutoCloseable {
     return "file";
   }
 
-  /** Every entry is held in memory: reads never block. */
-  @Override
-  public boolean readsFromMemory() {
-    return true;
-  }
-
   @Override
   public String location() {
     return directory.toString();
@@ -762,9 +757,7 @@ final class FileStore implements AddressStore, AutoCloseable {
 
   /** Whether {@code id} has the form of an entry id (32 lowercase hex). */
   static boolean isWellFormed(String id) {
-    return id != null
-        && id.length() == 32
-        && id.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+    return EntryIds.isWellFormed(id);
   }
 
   private static void requireWellFormed(String id) {

@@ -24,12 +24,6 @@ final class MemoryStore implements AddressStore {
     return "memory";
   }
 
-  /** Every entry is held in memory: reads never block. */
-  @Override
-  public boolean readsFromMemory() {
-    return true;
-  }
-
   @Override
   public String location() {
     return "memory (lost at exit)";

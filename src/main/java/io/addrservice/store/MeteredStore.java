@@ -94,11 +94,6 @@ final class MeteredStore implements AddressStore {
   }
 
   @Override
-  public boolean readsFromMemory() {
-    return engine.readsFromMemory();
-  }
-
-  @Override
   public Optional<String> unavailableReason() {
     return engine.unavailableReason();
   }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
  * Shared set-up of the HTTP tests: each test starts from an empty address book, so no test depends
  * on another's order or leftovers, whatever engine the application runs on.
  */
-abstract class ApiTestSupport {
+public abstract class ApiTestSupport {
   /** The seed service's sample entry. */
-  static final String ENTRY =
+  public static final String ENTRY =
       """
       {"full_name": "Bill Gates",
        "addresses": [{"kind": "work", "building_name": "Microsoft Campus", "unit_number": 1,
@@ -31,7 +31,7 @@ abstract class ApiTestSupport {
       """;
 
   /** The same person after a move. */
-  static final String UPDATED_ENTRY =
+  public static final String UPDATED_ENTRY =
       """
       {"full_name": "William Henry Gates III",
        "addresses": [{"kind": "home", "street_number": "1835", "street_name": "73rd Ave NE",
@@ -42,7 +42,7 @@ abstract class ApiTestSupport {
       """;
 
   @BeforeAll
-  static void logFailures() {
+  public static void logFailures() {
     RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
   }
 
@@ -52,7 +52,7 @@ abstract class ApiTestSupport {
   }
 
   /** Deletes every entry through the API, a page at a time. */
-  static void deleteAllEntries() {
+  public static void deleteAllEntries() {
     while (true) {
       Map<String, Object> page =
           given()
@@ -71,7 +71,7 @@ abstract class ApiTestSupport {
   }
 
   /** Creates an entry and returns its path, /addresses/{id}. */
-  static String create(String json) {
+  public static String create(String json) {
     return given()
         .contentType(ContentType.JSON)
         .body(json)
@@ -83,7 +83,7 @@ abstract class ApiTestSupport {
   }
 
   /** The entry at {@code path} as a map, for comparisons that ignore key order. */
-  static Map<String, Object> read(String path) {
+  public static Map<String, Object> read(String path) {
     return given().get(path).then().statusCode(200).extract().jsonPath().getMap("$");
   }
 
@@ -91,7 +91,7 @@ abstract class ApiTestSupport {
    * Asserts DESIGN.md §3's error answer: {@code code} with {@code message} as its reason phrase,
    * and the JSON error body naming the request's method and URI, the code and the message.
    */
-  static ValidatableResponse assertErrorBody(
+  public static ValidatableResponse assertErrorBody(
       ValidatableResponse response, int code, String message, String method, String uri) {
     return response
         .statusCode(code)

@@ -231,17 +231,23 @@ class ErrorContractTest extends ApiTestSupport {
 
   @ParameterizedTest
   @ValueSource(strings = {"POST", "PUT"})
-  void beanValidationBacksUpTheSchemaWithTheSameBody(String method) {
+  void blankIsWhatTheSchemaSaysAndNothingElse(String method) {
     String path = method.equals("POST") ? "/addresses" : create("{\"full_name\": \"Ada\"}");
-    // U+2028 is not "\\s" to the schema's pattern but is whitespace to @NotBlank.
+    // The schema's not-blank pattern is \S, and U+2028 is not \s to it: a name of that alone is
+    // accepted, as the schema is the one enforcer of the rules.
     given()
         .contentType(ContentType.JSON)
         .body("{\"full_name\": \"\u2028\"}".getBytes(StandardCharsets.UTF_8))
         .request(method, path)
         .then()
+        .statusCode(method.equals("POST") ? 201 : 204);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"full_name\": \" \\t\"}")
+        .request(method, path)
+        .then()
         .statusCode(400)
         .statusLine("HTTP/1.1 400 JSON Schema validation failed")
-        .body("message", equalTo("JSON Schema validation failed"))
         .body("errors", hasItem(Map.of("path", "$.full_name", "message", "must not be blank")));
   }
 

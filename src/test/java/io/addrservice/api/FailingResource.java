@@ -8,10 +8,10 @@ import jakarta.ws.rs.Path;
 @Path("/test-only/failure")
 public class FailingResource {
   /** The message of the exception it throws. */
-  static final String MESSAGE = "deliberate failure for a test";
+  public static final String MESSAGE = "deliberate failure for a test";
 
   /** What it logs before failing, as the service would while serving a request. */
-  static final String LOGGED = "about to fail on purpose";
+  public static final String LOGGED = "about to fail on purpose";
 
   /** Logs a line while the request is served, then fails. */
   @GET

@@ -2,19 +2,25 @@ package io.addrservice.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.addrservice.config.TestConfig;
 import io.addrservice.model.AddressEntry;
+import io.addrservice.model.EntryIds;
 import io.addrservice.model.Owners;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
+import io.addrservice.store.AddressStore;
+import io.addrservice.store.StoreUnavailableException;
 import io.addrservice.store.TestStores;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,10 +35,38 @@ class AddressBookServiceTest {
   @Test
   void createGivesANewIdAtVersionOne() {
     VersionedEntry created = service.create(Owners.SHARED_BOOK, AddressEntry.named("Ada"), null);
-    assertTrue(IdGenerator.isWellFormed(created.id()));
+    assertTrue(EntryIds.isWellFormed(created.id()));
     assertEquals(1, created.version());
     assertEquals(created, service.get(Owners.SHARED_BOOK, created.id()));
     assertEquals(1, service.count());
+  }
+
+  @Test
+  void aStoreThatCannotReachItsStorageIsTheServicesOwnFailure() {
+    StoreUnavailableException down = new StoreUnavailableException("connect", null);
+    AddressStore unreachable =
+        (AddressStore)
+            Proxy.newProxyInstance(
+                AddressStore.class.getClassLoader(),
+                new Class<?>[] {AddressStore.class},
+                (proxy, method, args) -> {
+                  throw down;
+                });
+    AddressBookService over =
+        new AddressBookService(unreachable, new IdGenerator(), TestConfig.defaults());
+    String id = service.create(Owners.SHARED_BOOK, AddressEntry.named("Ada"), null).id();
+    List<Executable> calls =
+        List.of(
+            () -> over.create(Owners.SHARED_BOOK, AddressEntry.named("Ada"), null),
+            () -> over.get(Owners.SHARED_BOOK, id),
+            () ->
+                over.update(Owners.SHARED_BOOK, id, AddressEntry.named("Bob"), VersionMatch.any()),
+            () -> over.delete(Owners.SHARED_BOOK, id, VersionMatch.any()),
+            () -> over.list(Owners.SHARED_BOOK, null, null, null),
+            over::count);
+    for (Executable call : calls) {
+      assertSame(down, assertThrows(StorageUnavailableException.class, call).getCause());
+    }
   }
 
   @Test

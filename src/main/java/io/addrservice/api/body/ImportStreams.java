@@ -30,6 +30,18 @@ public final class ImportStreams {
 
   private ImportStreams() {}
 
+  /**
+   * The decoded body of an import, as it is read: its content coding undone, and failing with
+   * {@link BodyTooLargeException} (413) once more than {@code limit} decoded bytes have come.
+   *
+   * @param codings every {@code Content-Encoding} value of the request, or null
+   */
+  public static InputStream body(List<String> codings, InputStream raw, long limit)
+      throws IOException {
+    return new LimitedInputStream(
+        ContentCodings.decoding(codings, raw), limit, BodyTooLargeException::new);
+  }
+
   /** The vCards of {@code in}, in {@code charset} (the charset a card names still applies). */
   public static Iterator<ImportItem> vcards(InputStream in, Charset charset) {
     VCardReader reader = VCardMapping.reader(new InputStreamReader(in, strict(charset)));

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.util.function.LongFunction;
 
 /** A stream that fails once more than a limit of bytes has been read from it. */
-public final class LimitedInputStream extends FilterInputStream {
+final class LimitedInputStream extends FilterInputStream {
   private final long limit;
   private final LongFunction<RuntimeException> tooLarge;
   private long read;
@@ -14,7 +14,7 @@ public final class LimitedInputStream extends FilterInputStream {
   /**
    * @param tooLarge makes the exception thrown past the limit, given the limit
    */
-  public LimitedInputStream(InputStream in, long limit, LongFunction<RuntimeException> tooLarge) {
+  LimitedInputStream(InputStream in, long limit, LongFunction<RuntimeException> tooLarge) {
     super(in);
     this.limit = limit;
     this.tooLarge = tooLarge;

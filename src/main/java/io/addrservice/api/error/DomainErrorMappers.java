@@ -1,6 +1,6 @@
 package io.addrservice.api.error;
 
-import io.addrservice.api.EntityTags;
+import io.addrservice.api.http.EntityTags;
 import io.addrservice.service.EntryNotFoundException;
 import io.addrservice.service.VersionMismatchException;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,8 +1,8 @@
 package io.addrservice.api.error;
 
-import io.addrservice.api.AllowedMethods;
-import io.addrservice.api.RequestLogFilter;
-import io.addrservice.store.StoreUnavailableException;
+import io.addrservice.api.http.AllowedMethods;
+import io.addrservice.api.logging.RequestLogFilter;
+import io.addrservice.service.StorageUnavailableException;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAllowedException;
@@ -58,11 +58,11 @@ public class HttpErrorMappers {
   }
 
   /**
-   * The store cannot reach its storage: 503, so clients and load balancers retry later. The cause
+   * The service cannot reach its storage: 503, so clients and load balancers retry later. The cause
    * goes to the log with the request id, never to the client.
    */
   @ServerExceptionMapper
-  public Response storeUnavailable(StoreUnavailableException e, HttpServerRequest request) {
+  public Response storageUnavailable(StorageUnavailableException e, HttpServerRequest request) {
     logFailure(e, request);
     return errors
         .of(request, Status.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE, e)

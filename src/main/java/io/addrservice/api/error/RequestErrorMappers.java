@@ -1,19 +1,15 @@
 package io.addrservice.api.error;
 
-import io.addrservice.api.BodyTooLargeException;
-import io.addrservice.api.InvalidJsonException;
-import io.addrservice.api.UnsupportedContentEncodingException;
+import io.addrservice.api.body.BodyTooLargeException;
 import io.addrservice.api.body.InvalidCardException;
+import io.addrservice.api.body.InvalidJsonException;
+import io.addrservice.api.body.UnsupportedContentEncodingException;
 import io.addrservice.service.InvalidRequestException;
 import io.addrservice.service.Violation;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
-import java.util.Comparator;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -72,46 +68,5 @@ public class RequestErrorMappers {
   @ServerExceptionMapper
   public Response invalidRequest(InvalidRequestException e, HttpServerRequest request) {
     return errors.of(request, Status.BAD_REQUEST, e.getMessage(), e.violations(), e).build();
-  }
-
-  /**
-   * Bean Validation of the bound entry, wherever it was raised (Quarkus's own mapper would make a
-   * violation below the resource a 500): 400 with the same body as a schema failure.
-   */
-  @ServerExceptionMapper
-  public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
-    List<Violation> violations =
-        e.getConstraintViolations().stream()
-            .map(v -> new Violation(jsonPath(v), v.getMessage()))
-            .sorted(Comparator.comparing(Violation::path))
-            .toList();
-    return errors
-        .of(request, Status.BAD_REQUEST, InvalidRequestException.INVALID_ENTRY, violations, e)
-        .build();
-  }
-
-  /** "create.entry.addresses[0].streetName" becomes "$.addresses[0].street_name". */
-  private static String jsonPath(ConstraintViolation<?> violation) {
-    StringBuilder path = new StringBuilder("$");
-    for (Path.Node node : violation.getPropertyPath()) {
-      switch (node.getKind()) {
-        case PROPERTY, CONTAINER_ELEMENT -> {
-          if (node.getIndex() != null) {
-            path.append('[').append(node.getIndex()).append(']');
-          }
-          if (node.getName() != null && !node.getName().startsWith("<")) {
-            path.append('.').append(snakeCase(node.getName()));
-          }
-        }
-        default -> {
-          // Method and parameter nodes name Java code, not the JSON body.
-        }
-      }
-    }
-    return path.toString();
-  }
-
-  private static String snakeCase(String javaName) {
-    return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -1,0 +1,18 @@
+package io.addrservice.api.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+/** The {@code Allow} header names the methods of the path asked for. */
+class AllowedMethodsTest {
+
+  @Test
+  void allowedMethodsByPath() {
+    assertEquals(AllowedMethods.COLLECTION, AllowedMethods.forPath("/addresses"));
+    assertEquals(AllowedMethods.COLLECTION, AllowedMethods.forPath("/addresses/"));
+    assertEquals(AllowedMethods.ENTRY, AllowedMethods.forPath("/addresses/abc-1/"));
+    assertNull(AllowedMethods.forPath("/other"));
+  }
+}
