@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * Phone numbers as card text, shared by the vCard and JSContact mappings. An entry's phone is
  * written {@code +COUNTRY AREA LOCAL} (or {@code +COUNTRY LOCAL}); a number read from a card is
  * split at the separators its writer put in, the first group after the {@code +} being the country
- * code, the second the area code and the rest the local number. A number without a {@code +}, or
- * without a separator after the country code, cannot be split without guessing and is dropped.
+ * code, the second the area code and the rest the local number. A number written without separators
+ * ({@code +15551234567}) is split after its country code, which E.164 makes prefix-free, and has no
+ * area code. A number without a {@code +} has no country code and cannot be read without guessing:
+ * it is dropped.
  */
 final class PhoneNumbers {
   static final String COUNTRY_CODE = "country_code";
@@ -22,6 +24,17 @@ final class PhoneNumbers {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u00a0\\-.()/]+");
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
+  /**
+   * The two-digit country calling codes (ITU-T E.164 Annex); 1 and 7 are the one-digit ones, and
+   * every other code is three digits long. Codes are prefix-free, so this is enough to find where
+   * the country code of any number ends.
+   */
+  private static final java.util.Set<String> TWO_DIGIT_CODES =
+      java.util.Set.of(
+          "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46",
+          "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63",
+          "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98");
 
   private PhoneNumbers() {}
 
@@ -81,14 +94,12 @@ final class PhoneNumbers {
         return null;
       }
     }
-    if (groups.length < 2) {
-      warnings.add(
-          where
-              + ": \""
-              + number
-              + "\" dropped: its country code cannot be told from the rest (write a space after"
-              + " the country code)");
-      return null;
+    if (groups.length == 1) {
+      groups = splitCountryCode(groups[0]);
+      if (groups == null) {
+        warnings.add(where + ": \"" + number + "\" dropped: it is too short to be a phone number");
+        return null;
+      }
     }
     ObjectNode parts = JSON.objectNode();
     parts.put(COUNTRY_CODE, new BigDecimal(groups[0]));
@@ -101,5 +112,20 @@ final class PhoneNumbers {
     }
     parts.put(LOCAL_NUMBER, new BigDecimal(local.toString()));
     return parts;
+  }
+
+  /** {@code digits} as its E.164 country code and the rest, or null when nothing is left. */
+  private static String[] splitCountryCode(String digits) {
+    int length;
+    if (digits.startsWith("1") || digits.startsWith("7")) {
+      length = 1;
+    } else if (digits.length() >= 2 && TWO_DIGIT_CODES.contains(digits.substring(0, 2))) {
+      length = 2;
+    } else {
+      length = 3;
+    }
+    return digits.length() <= length
+        ? null
+        : new String[] {digits.substring(0, length), digits.substring(length)};
   }
 }

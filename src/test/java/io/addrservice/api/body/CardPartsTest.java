@@ -20,7 +20,10 @@ class CardPartsTest {
         "tel:+44-20-7946-0958    | {\"country_code\":44,\"area_code\":20,\"local_number\":79460958}",
         "+44 (0)161 496 0000     | {\"country_code\":44,\"area_code\":161,\"local_number\":4960000}",
         "+91 9876543210          | {\"country_code\":91,\"local_number\":9876543210}",
-        "+33 4.77.12.34.56       | {\"country_code\":33,\"area_code\":4,\"local_number\":77123456}"
+        "+33 4.77.12.34.56       | {\"country_code\":33,\"area_code\":4,\"local_number\":77123456}",
+        "+15551234567            | {\"country_code\":1,\"local_number\":5551234567}",
+        "+919876543210           | {\"country_code\":91,\"local_number\":9876543210}",
+        "+35312345678            | {\"country_code\":353,\"local_number\":12345678}"
       })
   void phoneNumbersSplitAtTheirWritersSeparators(String number, String parts) {
     List<String> warnings = new ArrayList<>();
@@ -35,8 +38,7 @@ class CardPartsTest {
       value = {
         "(030) 7654321 | TEL 1: \"(030) 7654321\" dropped: it has no country code (an international"
             + " number starts with +)",
-        "+15551234567  | TEL 1: \"+15551234567\" dropped: its country code cannot be told from the"
-            + " rest (write a space after the country code)",
+        "+1            | TEL 1: \"+1\" dropped: it is too short to be a phone number",
         "+1 555 CALL-NOW | TEL 1: \"+1 555 CALL-NOW\" dropped: it is not a phone number"
       })
   void numbersThatCannotBeSplitWithoutGuessingAreDroppedWithAReason(String number, String warning) {
