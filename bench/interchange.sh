@@ -34,7 +34,8 @@ for i in range(int(sys.argv[1])):
 PY
 echo "$CARDS cards, $(du -h "$WORK/book.vcf" | cut -f1)"
 
-java -Dquarkus.http.port=$PORT -Daddrservice.store.file.dir="$WORK/db" -jar "$JAR" \
+# The deployment's collector and initial heap (bench/run.sh's defaults), unless BENCH_JVM_OPTS says.
+java ${BENCH_JVM_OPTS:--XX:+UseSerialGC -Xms16m} -Dquarkus.http.port=$PORT -Daddrservice.store.file.dir="$WORK/db" -jar "$JAR" \
   > "$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 100); do

@@ -31,7 +31,7 @@ public class BookImporter {
   static final int BATCH = 256;
 
   /** Writes in flight at once: enough for a group commit to gather many into one flush. */
-  static final int WRITERS = 32;
+  static final int WRITERS = BATCH;
 
   /** The most items with dropped parts named in the report; the counts cover all. */
   public static final int MAX_DROPPED_REPORTED = 1000;
