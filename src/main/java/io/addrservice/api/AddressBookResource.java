@@ -1,6 +1,12 @@
 package io.addrservice.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.addrservice.api.body.CardMediaTypes;
+import io.addrservice.api.body.DroppedHeader;
 import io.addrservice.api.body.EntryBodies;
+import io.addrservice.api.body.EntryInput;
+import io.addrservice.api.body.PatchDocument;
+import io.addrservice.api.body.Representation;
 import io.addrservice.api.http.AllowedMethods;
 import io.addrservice.api.http.Caller;
 import io.addrservice.api.http.EntityTags;
@@ -13,19 +19,23 @@ import io.addrservice.model.AddressEntry;
 import io.addrservice.model.EntryIds;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.service.AddressBookService;
+import io.addrservice.service.EntryPatcher;
 import io.addrservice.service.Page;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -54,20 +64,44 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", ref = ComponentNames.UNAUTHORIZED)
 @APIResponse(responseCode = "403", ref = ComponentNames.FORBIDDEN)
 public class AddressBookResource {
-  static final String ID = "{id: " + EntryIds.PATH_REGEX + "}";
+  /**
+   * An id in a path: never one of the fixed names under /addresses/, so that a method those paths
+   * do not have is 405 there, not a look-up of an id named "export".
+   */
+  static final String ID =
+      "{id: (?!(?:changes|export|import|duplicates)$)" + EntryIds.PATH_REGEX + "}";
 
   private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  /**
+   * An entry's representation depends on Accept; Accept-Encoding is named again because this header
+   * replaces the one the configuration adds to every response.
+   */
+  private static final String VARY = "Accept, Accept-Encoding";
+
+  /** RFC 5789 §3.1: the patch document types a resource takes. */
+  private static final String ACCEPT_PATCH = "Accept-Patch";
 
   private final AddressBookService service;
   private final Reads reads;
   private final EntryBodies bodies;
+  private final EntryPatcher patcher;
+  private final ObjectMapper mapper;
 
   private final Caller caller;
 
-  AddressBookResource(AddressBookService service, Reads reads, EntryBodies bodies, Caller caller) {
+  AddressBookResource(
+      AddressBookService service,
+      Reads reads,
+      EntryBodies bodies,
+      EntryPatcher patcher,
+      ObjectMapper mapper,
+      Caller caller) {
     this.service = service;
     this.reads = reads;
     this.bodies = bodies;
+    this.patcher = patcher;
+    this.mapper = mapper;
     this.caller = caller;
   }
 
@@ -81,7 +115,8 @@ public class AddressBookResource {
       description = "Created; the body is empty",
       headers = {
         @Header(name = HttpHeaders.LOCATION, ref = ComponentNames.LOCATION),
-        @Header(name = HttpHeaders.ETAG, ref = ComponentNames.ETAG)
+        @Header(name = HttpHeaders.ETAG, ref = ComponentNames.ETAG),
+        @Header(name = DroppedHeader.NAME, ref = ComponentNames.CARD_DROPPED)
       })
   @APIResponse(responseCode = "400", ref = ComponentNames.INVALID_BODY)
   @APIResponse(responseCode = "403", ref = ComponentNames.FORBIDDEN_WRITE)
@@ -102,15 +137,24 @@ public class AddressBookResource {
                       pattern = "^\"([\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]|\\\\[\"\\\\]){1,255}\"$"))
           @HeaderParam(IDEMPOTENCY_KEY)
           String idempotencyKey,
-      AddressEntry entry) {
+      EntryInput input) {
     // The header's text is the key: api.http.RequestFraming has checked it is one valid
     // Structured Field string, whose text is canonical.
-    VersionedEntry created = service.create(caller.owner(), entry, idempotencyKey);
+    VersionedEntry created = service.create(caller.owner(), input.entry(), idempotencyKey);
     // A relative Location, exactly as the seed service sends it.
-    return Response.status(Status.CREATED)
+    return dropped(Response.status(Status.CREATED), input)
         .header(HttpHeaders.LOCATION, "/addresses/" + created.id())
         .tag(EntityTags.of(created.version()))
         .build();
+  }
+
+  /** Names in {@value DroppedHeader#NAME} what a card held that the entry could not keep. */
+  private static Response.ResponseBuilder dropped(
+      Response.ResponseBuilder response, EntryInput in) {
+    for (String value : DroppedHeader.values(in.dropped())) {
+      response.header(DroppedHeader.NAME, value);
+    }
+    return response;
   }
 
   /** Lists entries in id order, a page at a time, optionally filtered. */
@@ -167,38 +211,71 @@ public class AddressBookResource {
   /** Reads one entry. */
   @GET
   @Path(ID)
-  @Operation(summary = "Read an entry")
+  @Produces({MediaType.APPLICATION_JSON, CardMediaTypes.VCARD, CardMediaTypes.JSCONTACT})
+  @Operation(
+      summary = "Read an entry",
+      description =
+          "As JSON (the default), as a vCard 4.0 (`Accept: text/vcard`) or 3.0 (`Accept:"
+              + " text/vcard;version=3.0`), or as a JSContact Card (`Accept:"
+              + " application/jscontact+json`). The ETag names the entry's version, the same in"
+              + " every representation. An Accept that names none of these is 406.")
   @APIResponse(
       responseCode = "200",
       description = "The entry",
       headers = @Header(name = HttpHeaders.ETAG, ref = ComponentNames.ETAG),
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = AddressEntry.class),
-              examples = @ExampleObject(name = "entry", value = Examples.ENTRY)))
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AddressEntry.class),
+            examples = @ExampleObject(name = "entry", value = Examples.ENTRY)),
+        @Content(
+            mediaType = CardMediaTypes.VCARD,
+            schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "vCard 4.0", value = Examples.VCARD)),
+        @Content(
+            mediaType = CardMediaTypes.JSCONTACT,
+            schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "JSContact Card", value = Examples.JSCONTACT))
+      })
   @APIResponse(
       responseCode = "304",
       description = "If-None-Match matches the current ETag; no body",
       headers = @Header(name = HttpHeaders.ETAG, ref = ComponentNames.ETAG))
   @APIResponse(responseCode = "400", ref = ComponentNames.INVALID_CONDITION)
   @APIResponse(responseCode = "404", ref = ComponentNames.ENTRY_NOT_FOUND)
+  @APIResponse(responseCode = "406", ref = ComponentNames.NOT_ACCEPTABLE)
   @NonBlocking
   public CompletionStage<Response> get(
       @Parameter(ref = ComponentNames.ID) @PathParam("id") String id,
       @Parameter(ref = ComponentNames.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
-          List<String> ifNoneMatch) {
+          List<String> ifNoneMatch,
+      @Context HttpHeaders headers) {
+    Representation representation = Representation.negotiate(headers.getAcceptableMediaTypes());
+    if (representation == null) {
+      throw new NotAcceptableException();
+    }
     String owner = caller.owner();
-    return reads.run(() -> getNow(owner, id, ifNoneMatch));
+    return reads.run(() -> getNow(owner, id, ifNoneMatch, representation));
   }
 
-  private Response getNow(String owner, String id, List<String> ifNoneMatch) {
+  private Response getNow(
+      String owner, String id, List<String> ifNoneMatch, Representation representation) {
     VersionedEntry found = service.get(owner, id);
     EntryBodies.Body body = bodies.of(found);
     if (EntityTags.noneMatchNames(ifNoneMatch, found.version())) {
-      return Response.notModified(body.tag()).build();
+      return Response.notModified(body.tag()).header(HttpHeaders.VARY, VARY).build();
     }
-    return Response.ok(body.json(), EntryBodies.JSON_UTF8).tag(body.tag()).build();
+    if (representation == Representation.JSON) {
+      return Response.ok(body.json(), EntryBodies.JSON_UTF8)
+          .tag(body.tag())
+          .header(HttpHeaders.VARY, VARY)
+          .build();
+    }
+    return Response.ok(
+            representation.body(found.id(), found.entry(), mapper), representation.contentType())
+        .tag(body.tag())
+        .header(HttpHeaders.VARY, VARY)
+        .build();
   }
 
   /** Replaces one entry. */
@@ -214,7 +291,10 @@ public class AddressBookResource {
   @APIResponse(
       responseCode = "204",
       description = "Replaced",
-      headers = @Header(name = HttpHeaders.ETAG, ref = ComponentNames.ETAG))
+      headers = {
+        @Header(name = HttpHeaders.ETAG, ref = ComponentNames.ETAG),
+        @Header(name = DroppedHeader.NAME, ref = ComponentNames.CARD_DROPPED)
+      })
   @APIResponse(responseCode = "400", ref = ComponentNames.INVALID_BODY)
   @APIResponse(responseCode = "403", ref = ComponentNames.FORBIDDEN_WRITE)
   @APIResponse(responseCode = "404", ref = ComponentNames.ENTRY_NOT_FOUND)
@@ -225,9 +305,49 @@ public class AddressBookResource {
       @Parameter(ref = ComponentNames.ID) @PathParam("id") String id,
       @Parameter(ref = ComponentNames.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch,
-      AddressEntry entry) {
-    VersionedEntry updated = service.update(caller.owner(), id, entry, EntityTags.ifMatch(ifMatch));
-    return Response.noContent().tag(EntityTags.of(updated.version())).build();
+      EntryInput input) {
+    VersionedEntry updated =
+        service.update(caller.owner(), id, input.entry(), EntityTags.ifMatch(ifMatch));
+    return dropped(Response.noContent(), input).tag(EntityTags.of(updated.version())).build();
+  }
+
+  /** Changes part of one entry with a JSON Merge Patch. */
+  @PATCH
+  @Path(ID)
+  @Consumes(PatchDocument.MEDIA_TYPE)
+  @Operation(
+      summary = "Change part of an entry (JSON Merge Patch)",
+      description =
+          "Merges an RFC 7396 JSON Merge Patch onto the entry's JSON: members set replace, members"
+              + " set to null are removed, nested objects merge, arrays are replaced whole. The"
+              + " result is validated like a PUT body. With If-Match, only if the entry is still at"
+              + " a version it names; without, the patch is applied to the latest version. Any"
+              + " other patch type is 415.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = PatchDocument.MEDIA_TYPE,
+              schema = @Schema(type = SchemaType.OBJECT),
+              examples = @ExampleObject(name = "rename", value = Examples.MERGE_PATCH)))
+  @APIResponse(
+      responseCode = "204",
+      description = "Changed",
+      headers = @Header(name = HttpHeaders.ETAG, ref = ComponentNames.ETAG))
+  @APIResponse(responseCode = "400", ref = ComponentNames.INVALID_BODY)
+  @APIResponse(responseCode = "403", ref = ComponentNames.FORBIDDEN_WRITE)
+  @APIResponse(responseCode = "404", ref = ComponentNames.ENTRY_NOT_FOUND)
+  @APIResponse(responseCode = "412", ref = ComponentNames.STALE_VERSION)
+  @APIResponse(responseCode = "413", ref = ComponentNames.BODY_TOO_LARGE)
+  @APIResponse(responseCode = "415", ref = ComponentNames.UNSUPPORTED_MEDIA_TYPE)
+  public Response patch(
+      @Parameter(ref = ComponentNames.ID) @PathParam("id") String id,
+      @Parameter(ref = ComponentNames.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH)
+          List<String> ifMatch,
+      PatchDocument patch) {
+    VersionedEntry patched =
+        patcher.patch(caller.owner(), id, patch.json(), EntityTags.ifMatch(ifMatch));
+    return Response.noContent().tag(EntityTags.of(patched.version())).build();
   }
 
   /** Deletes one entry. */
@@ -262,7 +382,10 @@ public class AddressBookResource {
   @Path(ID)
   @Operation(summary = "Methods of /addresses/{id}", hidden = true)
   public Response entryOptions() {
-    return Response.ok().header(HttpHeaders.ALLOW, AllowedMethods.ENTRY).build();
+    return Response.ok()
+        .header(HttpHeaders.ALLOW, AllowedMethods.ENTRY)
+        .header(ACCEPT_PATCH, PatchDocument.MEDIA_TYPE)
+        .build();
   }
 
   private static String nextPage(Page page) {

@@ -37,6 +37,21 @@ public interface AddrServiceConfig {
   /** {@code addrservice.page.*}: listing page sizes. */
   Page page();
 
+  /** {@code addrservice.import.*}: bulk imports ({@code POST /addresses/import}). */
+  @WithName("import")
+  Import imports();
+
+  /** Bulk imports. */
+  interface Import {
+    /**
+     * {@code addrservice.import.max-size}: the largest import body (decoded), 413 above it; a body
+     * that declares a larger Content-Length is refused before anything is stored.
+     */
+    @WithName("max-size")
+    @WithDefault("256M")
+    MemorySize maxSize();
+  }
+
   /** {@code addrservice.store.*}: where entries are kept. */
   Store store();
 

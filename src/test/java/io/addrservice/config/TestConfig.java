@@ -73,6 +73,11 @@ public record TestConfig(boolean debug, long bodyLimit, int defaultPageSize, int
   }
 
   @Override
+  public Import imports() {
+    return () -> new MemorySize(BigInteger.valueOf(256L * 1024 * 1024));
+  }
+
+  @Override
   public Changes changes() {
     return () -> Duration.ofDays(30);
   }

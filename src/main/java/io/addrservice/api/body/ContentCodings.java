@@ -54,6 +54,16 @@ final class ContentCodings {
     }
   }
 
+  /**
+   * The body decoded as it is read, for a body too large to hold (an import).
+   *
+   * @throws UnsupportedContentEncodingException for a coding not decoded here
+   */
+  static InputStream decoding(List<String> codings, InputStream body) throws IOException {
+    String coding = single(codings);
+    return coding == null ? body : decoder(coding, body);
+  }
+
   private static InputStream decoder(String coding, InputStream body) throws IOException {
     return switch (coding) {
       case "gzip", "x-gzip" -> new GZIPInputStream(body);

@@ -21,17 +21,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * Reads an entry from a request body: the media type must be one the service reads as JSON, the
- * body is decoded from its content coding ({@link ContentCodings}), must fit {@code
- * addrservice.max-body-size} once decoded, and it must be exactly one JSON object in well-formed
- * UTF-8 (checked strictly by {@link StrictUtf8}; no repeated keys, no trailing content, nesting
- * within Jackson's limit of 1000). The tree is then validated and bound by {@link EntryValidator}.
+ * Reads an entry from a request body (JSON, or a vCard or JSContact card mapped to an entry, {@link
+ * EntryInput}), or a JSON Merge Patch document ({@link PatchDocument}): the media type must be one
+ * the service reads, the body is decoded from its content coding ({@link ContentCodings}), must fit
+ * {@code addrservice.max-body-size} once decoded, and it must be exactly one JSON object in
+ * well-formed UTF-8 (checked strictly by {@link StrictUtf8}; no repeated keys, no trailing content,
+ * nesting within Jackson's limit of 1000). The tree is then validated and bound by {@link
+ * EntryValidator}.
  */
 @Provider
 @Consumes(MediaType.WILDCARD)
-public class EntryBodyReader implements MessageBodyReader<AddressEntry> {
+public class EntryBodyReader implements MessageBodyReader<Object> {
+  private static final MediaType MERGE_PATCH = MediaType.valueOf(PatchDocument.MEDIA_TYPE);
+
   /**
    * The longest number literal a request body may hold: 64 KiB, as much as a body of the default
    * size can hold, and a bound on the parsing work (tens of milliseconds) when the body limit is
@@ -67,26 +77,57 @@ public class EntryBodyReader implements MessageBodyReader<AddressEntry> {
   @Override
   public boolean isReadable(
       Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-    return type == AddressEntry.class;
+    return type == AddressEntry.class || type == EntryInput.class || type == PatchDocument.class;
   }
 
   @Override
-  public AddressEntry readFrom(
-      Class<AddressEntry> type,
+  public Object readFrom(
+      Class<Object> type,
       Type genericType,
       Annotation[] annotations,
       MediaType mediaType,
       MultivaluedMap<String, String> headers,
       InputStream body)
       throws IOException {
-    if (headers.getFirst(HttpHeaders.CONTENT_TYPE) != null && !readsAsJson(mediaType)) {
+    boolean declared = headers.getFirst(HttpHeaders.CONTENT_TYPE) != null;
+    if (PatchDocument.class.equals(type)) {
+      // RFC 5789: a patch document's type says how to apply it; this service knows one.
+      if (!declared || !mediaType.isCompatible(MERGE_PATCH) || mediaType.isWildcardSubtype()) {
+        throw new NotSupportedException(
+            "Unsupported Media Type: PATCH takes " + PatchDocument.MEDIA_TYPE);
+      }
+      return new PatchDocument(tree(bytes(headers, body), false));
+    }
+    EntryInput input;
+    if (declared && CardMediaTypes.isVCard(mediaType)) {
+      input = card(VCardMapping.readSingle(text(bytes(headers, body), mediaType)));
+    } else if (declared && CardMediaTypes.isJsContact(mediaType)) {
+      input = card(JsContactMapping.fromCard(tree(bytes(headers, body), true)));
+    } else if (!declared || readsAsJson(mediaType)) {
+      input = new EntryInput(validator.toEntry(tree(bytes(headers, body), true)), List.of());
+    } else {
       throw new NotSupportedException("Unsupported Media Type: " + mediaType);
     }
+    return AddressEntry.class.equals(type) ? input.entry() : input;
+  }
+
+  private EntryInput card(ImportedCard card) {
+    return new EntryInput(validator.toEntry(card.json()), card.warnings());
+  }
+
+  /** The decoded body, at most {@code addrservice.max-body-size} of it. */
+  private byte[] bytes(MultivaluedMap<String, String> headers, InputStream body)
+      throws IOException {
     byte[] bytes =
         ContentCodings.read(headers.get(HttpHeaders.CONTENT_ENCODING), body, maxBodySize + 1);
     if (bytes.length > maxBodySize) {
       throw new BodyTooLargeException(maxBodySize);
     }
+    return bytes;
+  }
+
+  /** The body as one JSON value in strict UTF-8; an object when {@code object} says so. */
+  private JsonNode tree(byte[] bytes, boolean object) throws IOException {
     String encodingProblem = StrictUtf8.problem(bytes);
     if (encodingProblem != null) {
       throw new InvalidJsonException(encodingProblem, null);
@@ -102,10 +143,31 @@ public class EntryBodyReader implements MessageBodyReader<AddressEntry> {
       // path, as the validator reports every other over-long number.
       throw outOfRange(bytes, e);
     }
-    if (tree == null || !tree.isObject()) {
+    if (tree == null || tree.isMissingNode() || (object && !tree.isObject())) {
       throw new InvalidJsonException("the body must be a JSON object", null);
     }
-    return validator.toEntry(tree);
+    return tree;
+  }
+
+  /** A vCard body as text, in the charset its type names (UTF-8 by default, RFC 6350 §3.1). */
+  private static String text(byte[] bytes, MediaType mediaType) {
+    String name = mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+    Charset charset;
+    try {
+      charset = name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCardException("unknown charset " + name);
+    }
+    try {
+      return charset
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidCardException("the body is not valid " + charset.name());
+    }
   }
 
   /**

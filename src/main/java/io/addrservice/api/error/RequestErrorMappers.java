@@ -1,13 +1,16 @@
 package io.addrservice.api.error;
 
 import io.addrservice.api.body.BodyTooLargeException;
+import io.addrservice.api.body.InvalidCardException;
 import io.addrservice.api.body.InvalidJsonException;
 import io.addrservice.api.body.UnsupportedContentEncodingException;
 import io.addrservice.service.InvalidRequestException;
+import io.addrservice.service.Violation;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** 400, 413 and 415: request bodies and parameters that the service cannot accept. */
@@ -22,6 +25,22 @@ public class RequestErrorMappers {
   @ServerExceptionMapper
   public Response invalidJson(InvalidJsonException e, HttpServerRequest request) {
     return errors.of(request, Status.BAD_REQUEST, InvalidJsonException.MESSAGE, e).build();
+  }
+
+  /**
+   * A card body that holds no card (or several where one is expected): 400 "Invalid card body", the
+   * detail saying which.
+   */
+  @ServerExceptionMapper
+  public Response invalidCard(InvalidCardException e, HttpServerRequest request) {
+    return errors
+        .of(
+            request,
+            Status.BAD_REQUEST,
+            InvalidCardException.MESSAGE,
+            List.of(new Violation("$", e.getMessage())),
+            e)
+        .build();
   }
 
   /** A body over the size limit: 413, nothing stored. */

@@ -9,8 +9,13 @@ import java.util.regex.Pattern;
  */
 public final class AllowedMethods {
   public static final String COLLECTION = "GET, HEAD, POST, OPTIONS";
-  public static final String ENTRY = "GET, HEAD, PUT, DELETE, OPTIONS";
+  public static final String ENTRY = "GET, HEAD, PUT, PATCH, DELETE, OPTIONS";
 
+  public static final String EXPORT = "GET, HEAD, OPTIONS";
+  public static final String IMPORT = "POST, OPTIONS";
+
+  private static final Pattern EXPORT_PATH = Pattern.compile("/addresses/export/?");
+  private static final Pattern IMPORT_PATH = Pattern.compile("/addresses/import/?");
   private static final Pattern COLLECTION_PATH = Pattern.compile("/addresses/?");
   private static final Pattern ENTRY_PATH =
       Pattern.compile("/addresses/" + EntryIds.PATH_REGEX + "/?");
@@ -21,6 +26,13 @@ public final class AllowedMethods {
   public static String forPath(String path) {
     if (COLLECTION_PATH.matcher(path).matches()) {
       return COLLECTION;
+    }
+    // Fixed names under /addresses/ are never ids.
+    if (EXPORT_PATH.matcher(path).matches()) {
+      return EXPORT;
+    }
+    if (IMPORT_PATH.matcher(path).matches()) {
+      return IMPORT;
     }
     return ENTRY_PATH.matcher(path).matches() ? ENTRY : null;
   }

@@ -1,5 +1,6 @@
 package io.addrservice.api.openapi;
 
+import io.addrservice.api.body.CardMediaTypes;
 import io.addrservice.api.error.ErrorBody;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.EntryIds;
@@ -79,6 +80,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   description = "The new entry's path, /addresses/{id}",
                   schema = @Schema(type = SchemaType.STRING)),
               @Header(
+                  name = ComponentNames.CARD_DROPPED,
+                  description =
+                      "One per part of a card body the entry could not keep (a PHOTO, a NOTE, a"
+                          + " TEL that is neither home nor work, ...); percent-encoded UTF-8",
+                  schema = @Schema(type = SchemaType.STRING)),
+              @Header(
                   name = ComponentNames.LINK,
                   description =
                       "`</addresses?after=ID&limit=N[&q=TEXT]>; rel=\"next\"` when more"
@@ -89,17 +96,35 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 @RequestBody(
                     name = ComponentNames.ENTRY,
                     required = true,
-                    content =
-                        @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = AddressEntry.class),
-                            examples = @ExampleObject(name = "entry", value = Examples.ENTRY))),
+                    description =
+                        "The entry as JSON, as one vCard (4.0, 3.0 or 2.1; text/vcard, charset by"
+                            + " parameter, UTF-8 by default) or as a JSContact Card. A card is"
+                            + " mapped to an entry and validated like JSON; what it held that an"
+                            + " entry cannot keep is dropped and named in Card-Dropped response"
+                            + " headers. A card's UID is not used: the path names the entry.",
+                    content = {
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = AddressEntry.class),
+                          examples = @ExampleObject(name = "entry", value = Examples.ENTRY)),
+                      @Content(
+                          mediaType = CardMediaTypes.VCARD,
+                          schema = @Schema(type = SchemaType.STRING),
+                          examples = @ExampleObject(name = "vCard", value = Examples.VCARD)),
+                      @Content(
+                          mediaType = CardMediaTypes.JSCONTACT,
+                          schema = @Schema(type = SchemaType.OBJECT),
+                          examples =
+                              @ExampleObject(name = "JSContact Card", value = Examples.JSCONTACT))
+                    }),
             responses = {
               @APIResponse(
                   name = ComponentNames.INVALID_BODY,
                   description =
-                      "Invalid JSON body, or JSON Schema validation failed (every violation"
-                          + " listed with its JSON path), or an empty or malformed If-Match",
+                      "Invalid JSON body, Invalid card body (a vCard body with no card or"
+                          + " several, JSON that is not a JSContact Card), or JSON Schema"
+                          + " validation failed (every violation listed with its JSON path; a"
+                          + " card is validated as the entry it maps to)",
                   content =
                       @Content(
                           mediaType = MediaType.APPLICATION_JSON,
@@ -107,9 +132,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                           examples = {
                             @ExampleObject(name = "invalid JSON", value = Examples.INVALID_JSON),
                             @ExampleObject(name = "validation", value = Examples.VALIDATION_ERROR),
-                            @ExampleObject(
-                                name = "bad If-Match",
-                                value = Examples.INVALID_CONDITION)
+                            @ExampleObject(name = "invalid card", value = Examples.INVALID_CARD)
                           })),
               @APIResponse(
                   name = ComponentNames.INVALID_QUERY,
@@ -161,6 +184,19 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                             @ExampleObject(name = "cross-origin", value = Examples.CROSS_ORIGIN)
                           })),
               @APIResponse(
+                  name = ComponentNames.NOT_ACCEPTABLE,
+                  description =
+                      "Accept names no representation the service writes (application/json,"
+                          + " text/vcard, text/vcard;version=3.0, application/jscontact+json)",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "not acceptable",
+                                  value = Examples.NOT_ACCEPTABLE))),
+              @APIResponse(
                   name = ComponentNames.ENTRY_NOT_FOUND,
                   description = "No entry with that id",
                   content =
@@ -195,7 +231,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
               @APIResponse(
                   name = ComponentNames.UNSUPPORTED_MEDIA_TYPE,
                   description =
-                      "A Content-Type that is not read as JSON (Unsupported Media Type), or a"
+                      "A Content-Type the service does not read (JSON types, text/vcard,"
+                          + " application/jscontact+json; for PATCH only"
+                          + " application/merge-patch+json: Unsupported Media Type), or a"
                           + " Content-Encoding other than gzip, x-gzip, deflate or identity"
                           + " (Unsupported Content-Encoding, with Accept-Encoding: gzip, deflate)",
                   content =

@@ -62,5 +62,11 @@ public final class ComponentNames {
    */
   public static final String FORBIDDEN_WRITE = "ForbiddenWrite";
 
+  /** 406 for an Accept that names no representation the service writes. */
+  public static final String NOT_ACCEPTABLE = "NotAcceptable";
+
+  /** The {@code Card-Dropped} response header: a part of a card body that was not kept. */
+  public static final String CARD_DROPPED = "Card-Dropped";
+
   private ComponentNames() {}
 }

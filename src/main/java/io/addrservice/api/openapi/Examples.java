@@ -114,4 +114,70 @@ public final class Examples {
       {"method": "POST", "uri": "/addresses", "code": 422,
        "message": "Idempotency-Key reused with another entry"}
       """;
+
+  /** {@link #ENTRY} as a vCard 4.0, exactly as the service writes it (a test keeps it so). */
+  public static final String VCARD =
+      """
+      BEGIN:VCARD\r
+      VERSION:4.0\r
+      UID:urn:uuid:0190f8a1-b2c3-7d4e-8f90-a1b2c3d4e5f6\r
+      FN:Bill Gates\r
+      ADR;TYPE=work;X-ADDRSERVICE-UNIT-NUMBER=1;X-ADDRSERVICE-STREET-NUMBER=1;X-A\r
+       DDRSERVICE-NUMBERS=street_number:;Microsoft Campus;1 Microsoft Way;Redmond\r
+       ;WA;98052;United States\r
+      TEL;TYPE=work,voice;VALUE=uri:tel:+1-425-8828080\r
+      EMAIL;TYPE=work:bill@microsoft.com\r
+      END:VCARD\r
+      """;
+
+  /** {@link #ENTRY} as a JSContact Card, exactly as the service writes it (a test keeps it so). */
+  public static final String JSCONTACT =
+      """
+      {"@type": "Card", "version": "1.0", "uid": "urn:uuid:0190f8a1-b2c3-7d4e-8f90-a1b2c3d4e5f6",
+       "name": {"@type": "Name", "full": "Bill Gates"},
+       "addresses": {"a1": {"@type": "Address", "components": [
+           {"kind": "building", "value": "Microsoft Campus"},
+           {"kind": "apartment", "value": "1", "addrservice.io:number": true},
+           {"kind": "number", "value": "1", "addrservice.io:number": true},
+           {"kind": "name", "value": "Microsoft Way"},
+           {"kind": "locality", "value": "Redmond"},
+           {"kind": "region", "value": "WA"},
+           {"kind": "postcode", "value": "98052"},
+           {"kind": "country", "value": "United States"}],
+         "contexts": {"work": true}}},
+       "phones": {"p1": {"@type": "Phone", "number": "+1 425 8828080",
+         "features": {"voice": true}, "contexts": {"work": true}}},
+       "emails": {"e1": {"@type": "EmailAddress", "address": "bill@microsoft.com",
+         "contexts": {"work": true}}}}
+      """;
+
+  public static final String MERGE_PATCH =
+      """
+      {"full_name": "William H. Gates", "fax_numbers": null}
+      """;
+
+  public static final String NOT_ACCEPTABLE =
+      """
+      {"method": "GET", "uri": "/addresses/0190f8a1b2c37d4e8f90a1b2c3d4e5f6", "code": 406,
+       "message": "Not Acceptable"}
+      """;
+
+  public static final String INVALID_CARD =
+      """
+      {"method": "POST", "uri": "/addresses", "code": 400, "message": "Invalid card body",
+       "errors": [{"path": "$", "message": "the body holds no vCard (BEGIN:VCARD to END:VCARD)"}]}
+      """;
+
+  public static final String EXPORT_NDJSON =
+      """
+      {"id":"0190f8a1b2c37d4e8f90a1b2c3d4e5f6","version":3,"entry":{"full_name":"Bill Gates",      "addresses":[],"phone_numbers":[],"fax_numbers":[],"emails":[]}}
+      {"id":"0190f8a1b2c37d4e8f90a1b2c3d4e5f7","version":1,"entry":{"full_name":"Ada Lovelace",      "addresses":[],"phone_numbers":[],"fax_numbers":[],"emails":[]}}
+      """;
+
+  public static final String IMPORT_REPORT =
+      """
+      {"created": 98, "updated": 1, "unchanged": 0,
+       "failed": [{"index": 7, "errors": [{"path": "$.full_name", "message": "is required"}]}],
+       "dropped": [{"index": 3, "parts": ["PHOTO: not kept (an entry has no field for it)"]}]}
+      """;
 }

@@ -44,7 +44,7 @@ class PathsTest extends ApiTestSupport {
         .post("/addresses/" + "0".repeat(32))
         .then()
         .statusCode(405)
-        .header("Allow", "GET, HEAD, PUT, DELETE, OPTIONS");
+        .header("Allow", "GET, HEAD, PUT, PATCH, DELETE, OPTIONS");
     given().options("/addresses").then().statusCode(200).header("Allow", containsString("POST"));
   }
 

@@ -140,13 +140,25 @@ class OpenApiContractTest {
   void everyOperationDocumentsItsResponses() throws Exception {
     JsonNode paths = MAPPER.readTree(given().get("/q/openapi?format=json").asString()).at("/paths");
     assertEquals(Set.of("post", "get"), names(paths.get("/addresses")));
-    assertEquals(Set.of("get", "put", "delete"), names(paths.get("/addresses/{id}")));
+    assertEquals(Set.of("get", "put", "patch", "delete"), names(paths.get("/addresses/{id}")));
     assertEquals(
         Set.of("201", "400", "401", "403", "413", "415", "422"),
         names(paths.at("/~1addresses/post/responses")));
     assertEquals(Set.of("200", "400", "401", "403"), names(paths.at("/~1addresses/get/responses")));
     assertEquals(
-        Set.of("200", "304", "400", "401", "403", "404"),
+        Set.of("204", "400", "401", "403", "404", "412", "413", "415"),
+        names(paths.at("/~1addresses~1{id}/patch/responses")));
+    assertEquals(
+        Set.of("application/json", "text/vcard", "application/jscontact+json"),
+        names(paths.at("/~1addresses~1{id}/get/responses/200/content")));
+    assertEquals(
+        Set.of("application/json", "text/vcard", "application/jscontact+json"),
+        names(paths.at("/~1addresses/post/requestBody/content")));
+    assertEquals(
+        Set.of("application/merge-patch+json"),
+        names(paths.at("/~1addresses~1{id}/patch/requestBody/content")));
+    assertEquals(
+        Set.of("200", "304", "400", "401", "403", "404", "406"),
         names(paths.at("/~1addresses~1{id}/get/responses")));
     assertEquals(
         Set.of("204", "400", "401", "403", "404", "412", "413", "415"),
@@ -205,9 +217,10 @@ class OpenApiContractTest {
         }
       }
     }
-    // The 12 of the seed's contract, a 401 and a 403 on each of the five operations, the 400s of
-    // malformed conditions on GET and DELETE, and POST's 422 for a reused Idempotency-Key.
-    assertEquals(25, errors);
+    // The 12 of the seed's contract; a 401 and a 403 on each of the eight operations; the 400s of
+    // malformed conditions on GET and DELETE; POST's 422 for a reused Idempotency-Key; GET's and
+    // export's 406; PATCH's five and import's three body errors.
+    assertEquals(41, errors);
   }
 
   /** A valid address; samples replace one of its fields. */
