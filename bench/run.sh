@@ -39,7 +39,7 @@ CONNECTIONS=${BENCH_CONNECTIONS:-64}
 ENTRIES=${BENCH_ENTRIES:-100000}
 STARTS=${BENCH_STARTS:-5}
 STORE=${BENCH_STORE:-file}
-# The deployment as README "Performance" describes it. With a JDK 25 or later: the aot-jar in
+# The deployment as the README describes it. With a JDK 25 or later: the aot-jar in
 # target/quarkus-aot and its AOT cache (src/main/aot/build.sh), which the JVM accepts only from
 # the same JDK build that wrote it. Without one: the fast-jar in target/quarkus-app and its
 # application class-data archive (-Dquarkus.package.jar.appcds.enabled), which the JVM accepts
