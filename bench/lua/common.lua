@@ -14,6 +14,22 @@ local cities = {{"Redmond", "WA", "United States"}, {"Bengaluru", "Karnataka", "
 
 local function pick(list, n) return list[(n % #list) + 1] end
 
+-- With BENCH_TOKEN set (run.sh's runs in auth mode jwt), every request carries it as a bearer
+-- token: wrk.headers for requests without headers of their own, json_headers() for bodies.
+local token = os.getenv("BENCH_TOKEN")
+if token and token ~= "" then
+  wrk.headers["Authorization"] = "Bearer " .. token
+end
+
+-- The headers of a request with a JSON body.
+function json_headers()
+  local headers = {["Content-Type"] = "application/json"}
+  if token and token ~= "" then
+    headers["Authorization"] = "Bearer " .. token
+  end
+  return headers
+end
+
 -- A valid entry that varies with n: one or two addresses, phones, sometimes a fax, e-mails;
 -- pincodes as strings or numbers, non-ASCII names. About 300 to 600 bytes, like the seed's.
 function entry(n)

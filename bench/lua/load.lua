@@ -2,7 +2,7 @@
 -- and leaves a marker file; run.sh interrupts wrk when every thread has (wrk's duration is only a
 -- cap). A few in-flight requests may land after that.
 dofile(os.getenv("BENCH_LUA") .. "/common.lua")
-local headers = {["Content-Type"] = "application/json"}
+local headers = json_headers()
 local quota = tonumber(os.getenv("BENCH_LOAD_PER_THREAD"))
 local answered = 0
 function request()

@@ -1,6 +1,6 @@
 -- 90 % GET of a random entry, 10 % PUT of a random entry: a read-mostly address book.
 dofile(os.getenv("BENCH_LUA") .. "/common.lua")
-local headers = {["Content-Type"] = "application/json"}
+local headers = json_headers()
 local ids
 function init() ids = read_ids() math.randomseed(tid or 0) end
 function request()

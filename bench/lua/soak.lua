@@ -2,7 +2,7 @@
 -- With SOAK_DELAY_MS set, each connection waits that long between requests: wrk has no rate
 -- option, and this holds the offered rate near connections * 1000 / SOAK_DELAY_MS per second.
 dofile(os.getenv("BENCH_LUA") .. "/common.lua")
-local headers = {["Content-Type"] = "application/json"}
+local headers = json_headers()
 local ids
 local pause = tonumber(os.getenv("SOAK_DELAY_MS") or "0")
 function init() ids = read_ids() math.randomseed(tid or 0) end

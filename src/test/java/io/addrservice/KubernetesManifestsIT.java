@@ -166,7 +166,7 @@ class KubernetesManifestsIT {
     return resources;
   }
 
-  /** Tokens on, with the key mounted from the addrservice-jwt Secret (README "Security"). */
+  /** Tokens on, with the key mounted from the addrservice-jwt Secret. */
   private static void assertJwtIsOn(
       Map<String, JsonNode> volumes, Map<String, JsonNode> mounts, Map<String, JsonNode> env) {
     assertEquals(

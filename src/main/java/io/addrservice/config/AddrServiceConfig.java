@@ -110,7 +110,7 @@ public interface AddrServiceConfig {
     boolean repair();
   }
 
-  /** Identity and access (DESIGN §8). */
+  /** Identity and access. */
   interface Auth {
     /** {@code addrservice.auth.mode}: none (one shared book) or jwt (bearer tokens). */
     @WithDefault("none")

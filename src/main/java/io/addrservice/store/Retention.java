@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param changes how long tombstones are kept ({@code addrservice.changes.retention})
  */
 public record Retention(Clock clock, Duration changes) {
-  /** How long an idempotency key is remembered (DESIGN §2: 24 hours). */
+  /** How long an idempotency key is remembered (24 hours). */
   public static final Duration IDEMPOTENCY_KEYS = Duration.ofHours(24);
 
   /** How often, at most, a store looks for expired tombstones and keys (on a write). */

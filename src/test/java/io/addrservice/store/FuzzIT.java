@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <ul>
  *   <li>{@code json4xx}: a 4xx with the JSON error body, its {@code code} the status;
  *   <li>{@code any4xx}: a 4xx, with or without the JSON body;
- *   <li>{@code framing}: Vert.x's own answer to a request it cannot parse (README "Hardening"): a
- *       bare 4xx, or the connection closed without one;
+ *   <li>{@code framing}: Vert.x's own answer to a request it cannot parse: a bare 4xx, or the
+ *       connection closed without one;
  *   <li>{@code any}: anything but a 5xx (a request that is odd but well-formed);
  *   <li>{@code noanswer}: a request the client abandons half-sent; it is sent and dropped.
  * </ul>

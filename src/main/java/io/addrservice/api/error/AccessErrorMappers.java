@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.Response.Status;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * 401 and 403 (DESIGN §8): Quarkus security's refusals, answered with the JSON error body instead
- * of its empty responses. No message or trace names what was wrong inside a token, which would put
- * its claims into the canonical log line's {@code reason} and into debug-mode bodies.
+ * 401 and 403: Quarkus security's refusals, answered with the JSON error body instead of its empty
+ * responses. No message or trace names what was wrong inside a token, which would put its claims
+ * into the canonical log line's {@code reason} and into debug-mode bodies.
  */
 public class AccessErrorMappers {
   /** No bearer token, or one that is not a JWT, or a scheme other than Bearer. */

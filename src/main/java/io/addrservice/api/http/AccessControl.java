@@ -16,11 +16,11 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Who may do what under {@code /addresses} (DESIGN §8). In mode jwt, Quarkus security checks every
- * API request against two HTTP permissions set here at start: reading needs {@value #READ_ROLE} or
- * {@value #WRITE_ROLE}, anything else {@value #WRITE_ROLE}. By path rather than by annotations, so
- * an endpoint added later under {@code /addresses} is covered without a word. In mode none nothing
- * is registered: no request is ever authenticated, and no key is needed.
+ * Who may do what under {@code /addresses}. In mode jwt, Quarkus security checks every API request
+ * against two HTTP permissions set here at start: reading needs {@value #READ_ROLE} or {@value
+ * #WRITE_ROLE}, anything else {@value #WRITE_ROLE}. By path rather than by annotations, so an
+ * endpoint added later under {@code /addresses} is covered without a word. In mode none nothing is
+ * registered: no request is ever authenticated, and no key is needed.
  */
 @ApplicationScoped
 public class AccessControl {

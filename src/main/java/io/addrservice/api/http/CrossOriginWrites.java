@@ -16,10 +16,10 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Refuses a write (POST, PUT, PATCH, DELETE) whose {@code Origin} names another origin: 403 with
- * the JSON body. Request bodies are read as JSON whatever their type (DESIGN §2, for {@code curl
- * -d}), so a web page could otherwise make a visitor's browser create or delete entries in a
- * service on the visitor's machine with a form post, which needs no preflight. Browsers always send
- * {@code Origin} on such requests; curl and other non-browser clients send none and pass.
+ * the JSON body. Request bodies are read as JSON whatever their type (for {@code curl -d}), so a
+ * web page could otherwise make a visitor's browser create or delete entries in a service on the
+ * visitor's machine with a form post, which needs no preflight. Browsers always send {@code Origin}
+ * on such requests; curl and other non-browser clients send none and pass.
  *
  * <p>The origins a browser may write from are Quarkus's CORS settings, the one place they are
  * configured: {@code quarkus.http.cors.enabled=true} with {@code quarkus.http.cors.origins} (exact

@@ -14,10 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * The error body of DESIGN §3 for answers given by a Vert.x route filter, before a request reaches
- * JAX-RS and its exception mappers: framing faults, cross-site writes, a server shutting down.
- * {@link Body} has api.error's ErrorBody's shape (and a test asserts the same fields): api.error
- * depends on this package (ETags, Allow), so this one cannot use that record.
+ * The JSON error body for answers given by a Vert.x route filter, before a request reaches JAX-RS
+ * and its exception mappers: framing faults, cross-site writes, a server shutting down. {@link
+ * Body} has api.error's ErrorBody's shape (and a test asserts the same fields): api.error depends
+ * on this package (ETags, Allow), so this one cannot use that record.
  */
 @Singleton
 public class EarlyErrors {

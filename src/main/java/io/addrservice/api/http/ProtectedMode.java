@@ -11,7 +11,7 @@ import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Protected mode (DESIGN §8): without authentication, the API serves only peers in {@code
+ * Protected mode: without authentication, the API serves only peers in {@code
  * addrservice.auth.trusted-peers} (loopback by default) unless {@code
  * addrservice.auth.allow-anonymous-remote} is true, so a service started without tokens is not an
  * open book on the network. The peer is the TCP connection's, never a forwarded header, which any

@@ -2,7 +2,6 @@ package io.addrservice.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.addrservice.api.logging.RequestLogFilter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -36,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>A malformed chunk in a body: Vert.x closes the connection without an answer. This decoder
  *       answers 400 with the JSON error body and {@code Connection: close} itself (the request's
  *       head has gone up the pipeline, the rest of the body cannot be framed), then closes; the
- *       request's canonical line names the status sent ({@link RequestLogFilter#SENT_BELOW_VERTX}).
+ *       request's canonical line names the status sent ({@link SentBelowVertx#STATUS}).
  * </ul>
  *
  * It also bounds the time from a request's first byte to the end of its headers ({@code
@@ -177,7 +176,7 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
       channel.close();
       return;
     }
-    channel.attr(RequestLogFilter.SENT_BELOW_VERTX).set(400);
+    channel.attr(SentBelowVertx.STATUS).set(400);
     byte[] body;
     try {
       body = JSON.writeValueAsBytes(new EarlyErrors.Body(method, uri, 400, MALFORMED_CHUNK, null));

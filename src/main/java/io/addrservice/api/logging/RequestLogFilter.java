@@ -1,7 +1,7 @@
 package io.addrservice.api.logging;
 
 import io.addrservice.api.http.Caller;
-import io.netty.util.AttributeKey;
+import io.addrservice.api.http.SentBelowVertx;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
@@ -47,13 +47,6 @@ public class RequestLogFilter {
   public static final int CLIENT_CLOSED = 499;
 
   private static final String CLIENT_CLOSED_REASON = "client closed the connection";
-
-  /**
-   * A connection attribute: the status that a handler below Vert.x (the strict request decoder)
-   * answered on the connection before closing it, for the canonical line of its request.
-   */
-  public static final AttributeKey<Integer> SENT_BELOW_VERTX =
-      AttributeKey.valueOf("addrservice.sentBelowVertx");
 
   // Filters run in descending priority (route order -priority): this one before all the others,
   // Quarkus's body and upload-limit handlers included, so their early answers get an id and a line.
@@ -237,7 +230,7 @@ public class RequestLogFilter {
 
   private static Integer sentBelowVertx(HttpServerRequest request) {
     return request.connection() instanceof ConnectionBase connection
-        ? connection.channel().attr(SENT_BELOW_VERTX).get()
+        ? connection.channel().attr(SentBelowVertx.STATUS).get()
         : null;
   }
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Mode jwt: who gets 401, who gets 403, and that no token bytes make a 500 (DESIGN §8). */
+/** Mode jwt: who gets 401, who gets 403, and that no token bytes make a 500. */
 @QuarkusTest
 @TestProfile(JwtModeProfile.class)
 class JwtAccessTest {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Mode jwt: each owner has a private book. Owner B cannot see, change, delete, page over, search or
- * If-Match owner A's entries, and A's id is to B exactly what an unknown id is (DESIGN §8).
+ * If-Match owner A's entries, and A's id is to B exactly what an unknown id is.
  */
 @QuarkusTest
 @TestProfile(JwtModeProfile.class)

@@ -152,8 +152,14 @@ class OpenApiContractTest {
         Set.of("application/json", "text/vcard", "application/jscontact+json"),
         names(paths.at("/~1addresses~1{id}/get/responses/200/content")));
     assertEquals(
+        "#/components/requestBodies/Entry",
+        paths.at("/~1addresses/post/requestBody/$ref").asText());
+    assertEquals(
         Set.of("application/json", "text/vcard", "application/jscontact+json"),
-        names(paths.at("/~1addresses/post/requestBody/content")));
+        names(
+            MAPPER
+                .readTree(given().get("/q/openapi?format=json").asString())
+                .at("/components/requestBodies/Entry/content")));
     assertEquals(
         Set.of("application/merge-patch+json"),
         names(paths.at("/~1addresses~1{id}/patch/requestBody/content")));
