@@ -10,11 +10,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The disk's ceiling for the file store's durable write, without HTTP: what nginx is to GET, this
- * is to POST. Each of N threads repeats the store's protocol for a new entry file of about 500
+ * The disk's ceiling for durable writes at one fsync each, without HTTP: the reference that the
+ * file store's group commit (many writes per fsync) must beat, as nginx is GET's. Each of N threads
+ * repeats the protocol of the earlier one-file-per-entry store for a new entry file of about 500
  * bytes (write a temp file, fsync it, rename it atomically, then a directory fsync shared by every
- * rename that came before it started, as the store's group commit does) for a bounded time, and
- * prints the rate and latency percentiles.
+ * rename that came before it started) for a bounded time, and prints the rate and latency
+ * percentiles.
  *
  * <p>Usage: {@code java bench/DurableWriteCeiling.java DIR THREADS SECONDS}. Run by bench/run.sh.
  */

@@ -9,7 +9,7 @@
 # on the file store, the same POST on a memory-store instance for the ratio durability costs, and
 # GET and POST with bearer tokens in auth mode jwt) and a
 # 90/10 read/write mix, plus nginx serving the same GET's bytes as a static file, which is the
-# machine's ceiling, and the disk's own ceiling for the file store's durable write
+# machine's ceiling, and the disk's own rate for durable writes at one fsync each
 # (DurableWriteCeiling.java).
 # It also times start-up to the first 200, the file store's loading of the whole book,
 # and reads the resident memory. The tables go to stdout and to bench/results/<time>/report.md
@@ -415,9 +415,9 @@ if [[ $STORE == file ]]; then
   stop_service
 fi
 
-# 6. The disk's own ceiling for the file store's durable write, without HTTP or JSON: as many
-# threads as wrk has connections repeat the store's protocol (temp file, fsync, rename, shared
-# directory fsync) on the same file system. It is to POST what nginx is to GET.
+# 6. The disk's own rate for durable writes at one fsync each, without HTTP or JSON: as many
+# threads as wrk has connections repeat the earlier one-file-per-entry store's protocol (temp file,
+# fsync, rename, shared directory fsync) on the same file system: what group commit must beat.
 CEILING_LINE=""
 if [[ $STORE == file ]]; then
   say "durable-write ceiling: $CONNECTIONS threads for $DURATION"
@@ -474,7 +474,7 @@ row() {
       "$(awk -v a="${RPS[post-jwt]}" -v b="${RPS[post-memory]}" 'BEGIN { printf "%.2f", a / b }')× of the memory store's POST without: ≥ 0.90× $(verdict ge "$(awk -v a="${RPS[post-jwt]}" -v b="${RPS[post-memory]}" 'BEGIN { printf "%.2f", a / b }')" 0.90)"
   fi
   if [[ -n $CEILING_LINE ]]; then
-    row "the disk's durable-write ceiling: the store's write protocol, $CONNECTIONS threads, no HTTP" \
+    row "the disk at one fsync per write (DurableWriteCeiling), $CONNECTIONS threads, no HTTP" \
       ceiling "POST is $(awk -v a="${RPS[post]}" -v b="${RPS[ceiling]}" 'BEGIN { printf "%.2f", a / b }')× of it"
   fi
   echo

@@ -13,7 +13,7 @@ import java.util.List;
 @ConfigMapping(prefix = "addrservice")
 public interface AddrServiceConfig {
 
-  /** {@code addrservice.name}: the service's display name, used in logs and OpenAPI. */
+  /** {@code addrservice.name}: the service's display name, used in the start-up log line. */
   @WithDefault("Address Book")
   String name();
 

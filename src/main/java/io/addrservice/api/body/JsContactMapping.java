@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * An entry as a JSContact Card (RFC 9553, {@code application/jscontact+json}) and back, over
- * Jackson's tree; the README's "vCard and JSContact" section is the table of this mapping.
+ * Jackson's tree; docs/interchange.md has the table of this mapping.
  *
  * <p>JSContact's address components and phone numbers are strings; what they cannot say (that a
  * pincode or street number is a JSON number, the exact parts of a phone number that is not plain

@@ -39,8 +39,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An entry as a vCard (RFC 6350 4.0, RFC 2426 3.0) and back, through ez-vcard; the README's "vCard
- * and JSContact" section is the table of this mapping.
+ * An entry as a vCard (RFC 6350 4.0, RFC 2426 3.0) and back, through ez-vcard; docs/interchange.md
+ * has the table of this mapping.
  *
  * <p>The standard properties carry what they can: FN, ADR, TEL (voice or fax), EMAIL, UID. What an
  * entry holds that vCard has no place for (an address's unit and street number and its locality
