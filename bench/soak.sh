@@ -2,7 +2,11 @@
 # Soak test: the packaged jar (./mvnw package first) on the file store, a mix of reads and writes
 # (bench/lua/soak.lua: 80 % GET, 15 % PUT, 5 % listing pages) at half the rate that saturates it,
 # for SOAK_DURATION, with the process's resident memory sampled every SOAK_SAMPLE seconds and every
-# error counted (connect, read, write, timeout, and any status that is not 2xx/3xx).
+# error counted (connect, read, write, timeout, and any status that is not 2xx/3xx). The JVM runs
+# with the deployment's flags (Dockerfile.jvm: serial collector, small initial heap,
+# MALLOC_ARENA_MAX=2) unless SOAK_JVM_OPTS says otherwise, and the live heap is counted by class
+# (jcmd GC.class_histogram, after a full collection) once the load is warm and again at the end, so
+# a growing resident set can be told apart from a growing heap.
 #
 #   SOAK_DURATION=30m  SOAK_SAMPLE=10  SOAK_ENTRIES=2000  SOAK_CONNECTIONS=32  bench/soak.sh
 #
@@ -15,6 +19,8 @@ DURATION=${SOAK_DURATION:-30m}
 SAMPLE=${SOAK_SAMPLE:-10}
 ENTRIES=${SOAK_ENTRIES:-2000}
 CONNECTIONS=${SOAK_CONNECTIONS:-32}
+JVM_OPTS=${SOAK_JVM_OPTS--XX:+UseSerialGC -Xms16m}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
 HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=$HERE/../target/quarkus-app/quarkus-run.jar
 [[ -f $JAR ]] || { echo "missing $JAR: run ./mvnw package first" >&2; exit 1; }
@@ -41,7 +47,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
+# shellcheck disable=SC2086 # JVM_OPTS is a list of flags
+java $JVM_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
   -Daddrservice.store.kind=file -Daddrservice.store.file.dir="$WORK/db" \
   -jar "$JAR" >"$OUT/service.log" 2>&1 &
 PID=$!
@@ -81,7 +88,14 @@ start=$SECONDS
   >"$OUT/rss.csv" &
 SAMPLER=$!
 SOAK_DELAY_MS=$DELAY wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s \
-  -s "$HERE/lua/soak.lua" "$URL" >"$OUT/soak.txt"
+  -s "$HERE/lua/soak.lua" "$URL" >"$OUT/soak.txt" &
+LOAD=$!
+# The live heap by class, once warm (a minute into the soak) and at the end, both after a full GC.
+histogram() { jcmd "$PID" GC.class_histogram >"$OUT/heap-$1.txt" 2>&1 || true; }
+live() { awk '/^Total/ {printf "%d instances, %d kB", $2, $3 / 1024}' "$OUT/heap-$1.txt"; }
+sleep 60 && histogram warm
+wait "$LOAD"
+histogram end
 kill "$SAMPLER" 2>/dev/null || true
 SAMPLER=
 SOAK=$(summary "$OUT/soak.txt")
@@ -108,6 +122,8 @@ cat <<REPORT | tee "$OUT/summary.md"
 | errors (connect, read, write, status, timeout) | $errors ($(field "$SOAK" errors_connect), $(field "$SOAK" errors_read), $(field "$SOAK" errors_write), $(field "$SOAK" errors_status), $(field "$SOAK" errors_timeout)) |
 | RSS after warm-up, first / last tenth (mean) | $first10 kB / $last10 kB |
 | RSS after warm-up, min / max | $min kB / $max kB ($n samples every ${SAMPLE} s) |
+| live heap after a full GC, warm / end | $(live warm) / $(live end) |
+| JVM flags | $JVM_OPTS, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset} |
 | service still up | $alive |
 REPORT
 # One canonical line per request makes the full log hundreds of MB: keep its end.
