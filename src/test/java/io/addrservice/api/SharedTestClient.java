@@ -15,7 +15,7 @@ import io.restassured.config.HttpClientConfig;
  * read a large body: "Socket closed" in MetricsTest and the OpenAPI tests.) Registered for every
  * {@code @QuarkusTest} in META-INF/services.
  */
-public class ClosedTestConnections implements QuarkusTestBeforeEachCallback {
+public class SharedTestClient implements QuarkusTestBeforeEachCallback {
   @Override
   public void beforeEach(QuarkusTestMethodContext context) {
     RestAssured.config =
