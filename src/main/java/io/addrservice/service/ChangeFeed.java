@@ -50,7 +50,7 @@ public class ChangeFeed implements ChangeStream.Listener {
 
   private final AddressStore store;
   private final AddrServiceConfig.Page pageSizes;
-  private final SyncTokens tokens;
+  private volatile SyncTokens tokens;
   private final int capacity;
   private final long heartbeatNanos;
   private final long stallNanos;
@@ -73,7 +73,6 @@ public class ChangeFeed implements ChangeStream.Listener {
     this.store = store;
     this.writes = writes;
     this.pageSizes = config.page();
-    this.tokens = new SyncTokens(store.identity());
     AddrServiceConfig.Changes changes = config.changes();
     this.capacity = Math.max(2, changes.streamBuffer());
     this.heartbeatNanos = changes.heartbeat().toNanos();
@@ -112,7 +111,7 @@ public class ChangeFeed implements ChangeStream.Listener {
   public ChangePage page(String owner, String since, String limit) {
     int size = Limits.pageSize(limit, pageSizes);
     SyncTokens.Position from =
-        since == null || since.isEmpty() ? null : tokens.decode(owner, since, "since");
+        since == null || since.isEmpty() ? null : tokens().decode(owner, since, "since");
     long after = from == null ? 0 : from.sequence();
     // One more than asked for tells whether more follow.
     ChangeBatch batch = stored(() -> store.changes(owner, after, size + 1));
@@ -132,7 +131,7 @@ public class ChangeFeed implements ChangeStream.Listener {
     }
     long through = more ? listed.get(size - 1).sequence() : Math.max(after, batch.horizon());
     servedByPage.increment(changes.size());
-    String next = tokens.encode(owner, new SyncTokens.Position(through, floor));
+    String next = tokens().encode(owner, new SyncTokens.Position(through, floor));
     return new ChangePage(changes, next, more, size);
   }
 
@@ -147,13 +146,23 @@ public class ChangeFeed implements ChangeStream.Listener {
    */
   public Flow.Publisher<StreamEvent> stream(String owner, String since, String parameter) {
     boolean full = since == null || since.isEmpty();
-    SyncTokens.Position from = full ? null : tokens.decode(owner, since, parameter);
+    SyncTokens.Position from = full ? null : tokens().decode(owner, since, parameter);
     ChangeBatch probe = stored(() -> store.changes(owner, full ? 0 : from.sequence(), 1));
     if (!full && expired(probe, from)) {
       throw new ChangesExpiredException();
     }
     SyncTokens.Position start = full ? new SyncTokens.Position(0, probe.horizon()) : from;
     return new ChangeStream(owner, start, full ? null : since, capacity, this, System::nanoTime);
+  }
+
+  /** The tokens of this store, once its identity could be read. */
+  private SyncTokens tokens() {
+    SyncTokens known = tokens;
+    if (known == null) {
+      known = new SyncTokens(stored(store::identity));
+      tokens = known;
+    }
+    return known;
   }
 
   /** How many streams are open now. */
@@ -335,7 +344,7 @@ public class ChangeFeed implements ChangeStream.Listener {
         events.add(null);
       } else {
         String token =
-            tokens.encode(owner, new SyncTokens.Position(change.sequence(), from.floor()));
+            tokens().encode(owner, new SyncTokens.Position(change.sequence(), from.floor()));
         events.add(new StreamEvent(StreamEvent.Kind.CHANGE, token, asFeedChange(change)));
       }
     }

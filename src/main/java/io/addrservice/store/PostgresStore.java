@@ -99,7 +99,9 @@ final class PostgresStore implements AddressStore {
   private final ObjectMapper json = JsonMapping.newMapper();
   private final Retention retention;
   private final Every purges;
-  private final String identity;
+  // Read at its first use, not at start: a store opens (and reports itself unready) while the
+  // database is down.
+  private volatile String identity;
 
   /**
    * Opens the store: brings the schema up to date with {@code flyway} before anything else, so that
@@ -114,7 +116,6 @@ final class PostgresStore implements AddressStore {
     this.purges = new Every(retention.clock(), Retention.PURGE_INTERVAL);
     this.location = withoutCredentials(jdbcUrl);
     flyway.migrate();
-    this.identity = readIdentity();
   }
 
   private String readIdentity() {
@@ -130,7 +131,12 @@ final class PostgresStore implements AddressStore {
 
   @Override
   public String identity() {
-    return identity;
+    String known = identity;
+    if (known == null) {
+      known = readIdentity();
+      identity = known;
+    }
+    return known;
   }
 
   @Override
