@@ -172,11 +172,16 @@ public final class SyncClient {
     private volatile Stream<String> lines;
     private volatile Thread reader;
     private volatile Throwable failure;
+    private final String[] headers;
 
-    /** Connects through {@code base}, from {@code since} (null: a full sync first). */
-    public EventStream(HttpClient http, URI base, String since) {
+    /**
+     * Connects through {@code base}, from {@code since} (null: a full sync first), sending {@code
+     * headers} (names and values in turn) on every connection.
+     */
+    public EventStream(HttpClient http, URI base, String since, String... headers) {
       this.http = http;
       this.base = base;
+      this.headers = headers;
       connect(since == null ? "" : "?since=" + since, null);
     }
 
@@ -216,6 +221,9 @@ public final class SyncClient {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(base.resolve("/addresses/changes" + query))
               .header("Accept", "text/event-stream");
+      if (headers.length > 0) {
+        request.headers(headers);
+      }
       if (resumeFrom != null) {
         request.header("Last-Event-ID", resumeFrom);
       }
