@@ -48,7 +48,7 @@ python3 - "$ENTRIES" > "$WORK/book.ndjson" <<'PY'
 import json, sys
 for i in range(int(sys.argv[1])):
     print(json.dumps({"full_name": "Number %d Person" % i,
-                      "phone_numbers": [{"kind": "home", "country_code": 91, "number": 1100000000 + i}],
+                      "phone_numbers": [{"kind": "home", "country_code": 91, "area_code": 11, "local_number": 20000000 + i}],
                       "emails": [{"kind": "work", "email": "person%d@example.com" % i}]}))
 PY
 curl -s --max-time 600 -X POST -H 'Content-Type: application/x-ndjson' --data-binary @"$WORK/book.ndjson" \

@@ -167,6 +167,7 @@ class SyncTest extends ApiTestSupport {
           .then()
           .statusCode(200)
           .body(containsString("addrservice_changes_streams"))
+          .body(containsString("uri=\"/addresses/changes\""))
           .body(containsString("addrservice_changes_served_total{via=\"stream\"}"));
     }
   }
