@@ -177,10 +177,13 @@ public class SyncResource {
         OutboundSseEvent.Builder last = sse.newEventBuilder().name("resume");
         String message;
         if (event.token() == null) {
-          message = "The client fell behind: sync again without since";
+          message =
+              "The stream ends here (a client too slow, or the service stopping): sync again without since";
         } else {
           last.id(event.token());
-          message = "The client fell behind: reconnect with Last-Event-ID (this event's id)";
+          message =
+              "The stream ends here (a client too slow, or the service stopping): reconnect with"
+                  + " Last-Event-ID (this event's id) to resume";
         }
         yield last.data(write(Map.of("message", message))).build();
       }

@@ -224,6 +224,13 @@ public class ChangeFeed implements ChangeStream.Listener {
       dispatcher = new Thread(this::dispatch, "addrservice-changes");
       dispatcher.setDaemon(true);
       dispatcher.start();
+      // Open streams are requests in progress: at SIGTERM Quarkus would wait for them for all of
+      // quarkus.shutdown.timeout. Ended at once instead, each client told to resume (elsewhere).
+      try {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "addrservice-changes-stop"));
+      } catch (IllegalStateException shuttingDown) {
+        stopping = true;
+      }
     }
   }
 

@@ -193,15 +193,15 @@ public final class Examples {
 
   public static final String CHANGE_EVENTS =
       """
-      event: change
-      id: AWcHyrZ6Lr0T2FN0z9uFbJEAAAAAAAAAUQAAAAAAAAAA
-      data: {"id":"0190f8a1b2c37d4e8f90a1b2c3d4e5f6","version":4,"entry":{"full_name":"Bill Gates","addresses":[],"phone_numbers":[],"fax_numbers":[],"emails":[]}}
+      id:AWcHyrZ6Lr0T2FN0z9uFbJEAAAAAAAAAUQAAAAAAAAAA
+      event:change
+      data:{"id":"0190f8a1b2c37d4e8f90a1b2c3d4e5f6","version":4,"entry":{"full_name":"Bill Gates","addresses":[],"phone_numbers":[],"fax_numbers":[],"emails":[]}}
 
-      : heartbeat
+      :heartbeat
 
-      event: change
-      id: AWcHyrZ6Lr0T2FN0z9uFbJEAAAAAAAAAUgAAAAAAAAAA
-      data: {"id":"0190f8a1b2c37d4e8f90a1b2c3d4e5f7","version":7,"deleted":true}
+      id:AWcHyrZ6Lr0T2FN0z9uFbJEAAAAAAAAAUgAAAAAAAAAA
+      event:change
+      data:{"id":"0190f8a1b2c37d4e8f90a1b2c3d4e5f7","version":7,"deleted":true}
 
       """;
 
