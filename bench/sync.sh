@@ -2,8 +2,9 @@
 # The change feed (issue 17's goals), on the default file store:
 #  1. an incremental sync of 100 changes from a book of BENCH_ENTRIES entries (default 100,000):
 #     the book is imported, a client takes the token after a full sync, 100 entries are updated,
-#     and wrk repeats GET /addresses/changes?since=<token>&limit=100 (each answer: those 100
-#     changes) for BENCH_DURATION; the goal is p99 <= 10 ms;
+#     and wrk (BENCH_CONNECTIONS connections, default 4) repeats
+#     GET /addresses/changes?since=<token>&limit=100 (each answer: those 100 changes) for
+#     BENCH_DURATION (default 10s) after a warm-up of the same length; the goal is p99 <= 10 ms;
 #  2. BENCH_STREAMS change streams (default 1,000) open at once: the service's RSS before and after
 #     they open (goal: <= 50 MB for 1,000), then BENCH_WRITES updates one after another, each to
 #     reach every stream, timed from the write's acknowledgement to the event at each client
@@ -20,6 +21,7 @@ ENTRIES=${BENCH_ENTRIES:-100000}
 STREAMS=${BENCH_STREAMS:-1000}
 WRITES=${BENCH_WRITES:-200}
 DURATION=${BENCH_DURATION:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-4}
 PORT=18481
 BASE="http://127.0.0.1:$PORT"
 JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
@@ -74,10 +76,11 @@ while read -r id; do
 done < "$WORK/ids"
 URL="$BASE/addresses/changes?since=$TOKEN&limit=100"
 echo "incremental sync answer: $(curl -s --max-time 10 "$URL" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['changes']))") changes"
-wrk -t2 -c16 -d"$DURATION" --timeout 5s --latency "$URL" > "$WORK/wrk.txt"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 5s "$URL" > /dev/null
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 5s --latency "$URL" > "$WORK/wrk.txt"
 P99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt")
 RPS=$(awk '/^Requests\/sec/ {print $2}' "$WORK/wrk.txt")
-echo "incremental sync of 100 changes from $ENTRIES entries: $RPS requests/s, p99 $P99 (wrk -t2 -c16 -d$DURATION)"
+echo "incremental sync of 100 changes from $ENTRIES entries: $RPS requests/s, p99 $P99 (wrk -t2 -c$CONNECTIONS -d$DURATION)"
 
 # The streams.
 timeout 300 java "$ROOT/bench/StreamFanout.java" "$BASE" "$SERVICE_PID" "$STREAMS" "$WRITES"

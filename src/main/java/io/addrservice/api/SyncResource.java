@@ -167,11 +167,7 @@ public class SyncResource {
   private OutboundSseEvent asSse(Sse sse, StreamEvent event) {
     return switch (event.kind()) {
       case CHANGE ->
-          sse.newEventBuilder()
-              .name("change")
-              .id(event.token())
-              .data(write(event.change()))
-              .build();
+          sse.newEventBuilder().name("change").id(event.token()).data(event.json()).build();
       case HEARTBEAT -> sse.newEventBuilder().comment("heartbeat").build();
       case RESUME -> {
         OutboundSseEvent.Builder last = sse.newEventBuilder().name("resume");

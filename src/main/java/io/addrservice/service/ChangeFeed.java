@@ -1,6 +1,9 @@
 package io.addrservice.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.addrservice.config.AddrServiceConfig;
+import io.addrservice.model.JsonMapping;
 import io.addrservice.store.AddressStore;
 import io.addrservice.store.Change;
 import io.addrservice.store.ChangeBatch;
@@ -64,6 +67,8 @@ public class ChangeFeed implements ChangeStream.Listener {
   private final Semaphore wakeups = new Semaphore(0);
   private final Consumer<String> onWrite = this::written;
   private final LocalWrites writes;
+  // The model's JSON mapping, as the API writes entries: one text per change, for every stream.
+  private final ObjectMapper json = JsonMapping.newMapper();
   private Thread dispatcher;
   private volatile boolean stopping;
 
@@ -352,7 +357,8 @@ public class ChangeFeed implements ChangeStream.Listener {
       } else {
         String token =
             tokens().encode(owner, new SyncTokens.Position(change.sequence(), from.floor()));
-        events.add(new StreamEvent(StreamEvent.Kind.CHANGE, token, asFeedChange(change)));
+        FeedChange feedChange = asFeedChange(change);
+        events.add(new StreamEvent(StreamEvent.Kind.CHANGE, token, feedChange, toJson(feedChange)));
       }
     }
     for (ChangeStream stream : members) {
@@ -398,6 +404,14 @@ public class ChangeFeed implements ChangeStream.Listener {
     }
     if (behind && stream.room() > 0) {
       dirty.add(stream.owner);
+    }
+  }
+
+  private String toJson(FeedChange change) {
+    try {
+      return json.writeValueAsString(change);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a change as JSON", e);
     }
   }
 

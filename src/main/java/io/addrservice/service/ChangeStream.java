@@ -129,7 +129,7 @@ final class ChangeStream implements Flow.Publisher<StreamEvent>, Flow.Subscripti
       if (finishing || done || !queue.isEmpty() || now - lastActivity < silence) {
         return;
       }
-      queue.add(new StreamEvent(StreamEvent.Kind.HEARTBEAT, null, null));
+      queue.add(new StreamEvent(StreamEvent.Kind.HEARTBEAT, null, null, null));
       lastActivity = now;
     }
     drain();
@@ -157,7 +157,7 @@ final class ChangeStream implements Flow.Publisher<StreamEvent>, Flow.Subscripti
       if (finishing || done) {
         return;
       }
-      queue.add(new StreamEvent(kind, token, null));
+      queue.add(new StreamEvent(kind, token, null, null));
       finishing = true;
     }
     drain();

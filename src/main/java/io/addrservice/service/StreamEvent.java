@@ -7,8 +7,9 @@ package io.addrservice.service;
  * @param token for {@link Kind#CHANGE}, the token through this change; for {@link Kind#RESUME} and
  *     {@link Kind#EXPIRED}, the last token sent (or the one the stream started from), else null
  * @param change the change, for {@link Kind#CHANGE} only
+ * @param json the change as JSON, written once for every stream it goes to; null for other kinds
  */
-public record StreamEvent(Kind kind, String token, FeedChange change) {
+public record StreamEvent(Kind kind, String token, FeedChange change, String json) {
   /** The kinds of events. */
   public enum Kind {
     /** An entry's latest state or deletion. */
