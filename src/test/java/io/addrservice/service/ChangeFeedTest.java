@@ -220,6 +220,45 @@ class ChangeFeedTest {
   }
 
   @Test
+  void aStreamLeftBehindTheKeptDeletionsEndsWithAnExpiredEvent() throws Exception {
+    ChangeFeed small = feed(Duration.ofSeconds(15), 2, Duration.ofSeconds(30));
+    List<String> made = create(OWNER, 4);
+    Events events = new Events(0);
+    small.stream(OWNER, null, "since").subscribe(events);
+    // The stream holds two events its client has not taken, and reads no further.
+    Thread.sleep(300);
+    store.remove(OWNER, made.get(2), VersionMatch.any());
+    clock.advance(Duration.ofDays(1).plusMinutes(2));
+    create(OWNER, 1);
+    events.subscription.request(10);
+    List<StreamEvent> taken = events.take(3);
+    assertEquals(
+        made.subList(0, 2), List.of(taken.get(0).change().id(), taken.get(1).change().id()));
+    assertEquals(StreamEvent.Kind.EXPIRED, taken.get(2).kind());
+    assertTrue(events.completed.await(5, TimeUnit.SECONDS));
+    assertEquals(0, small.openStreams());
+  }
+
+  @Test
+  void atShutdownEveryStreamEndsWithAResumeEventAndNewOnesEndAtOnce() throws Exception {
+    ChangeFeed stopping = feed(Duration.ofSeconds(15), 10, Duration.ofSeconds(30));
+    create(OWNER, 1);
+    Events events = new Events(Long.MAX_VALUE);
+    stopping.stream(OWNER, null, "since").subscribe(events);
+    StreamEvent first = events.take(1).get(0);
+    stopping.stop();
+    StreamEvent last = events.take(1).get(0);
+    assertEquals(StreamEvent.Kind.RESUME, last.kind());
+    assertEquals(first.token(), last.token());
+    assertTrue(events.completed.await(5, TimeUnit.SECONDS));
+
+    Events late = new Events(Long.MAX_VALUE);
+    stopping.stream(OWNER, first.token(), "since").subscribe(late);
+    assertEquals(StreamEvent.Kind.RESUME, late.take(1).get(0).kind());
+    assertTrue(late.completed.await(5, TimeUnit.SECONDS));
+  }
+
+  @Test
   void aSlowClientIsServedAtItsOwnPaceWithABoundedBuffer() throws Exception {
     ChangeFeed small = feed(Duration.ofSeconds(15), 4, Duration.ofSeconds(30));
     List<String> made = create(OWNER, 50);
@@ -311,7 +350,9 @@ class ChangeFeedTest {
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
       this.subscription = subscription;
-      subscription.request(initial);
+      if (initial > 0) {
+        subscription.request(initial);
+      }
     }
 
     @Override
