@@ -69,6 +69,35 @@ public interface AddrServiceConfig {
      */
     @WithDefault("30D")
     Duration retention();
+
+    /**
+     * {@code addrservice.changes.heartbeat}: the longest an open stream stays silent; a comment
+     * line is sent when nothing else was, so that proxies and clients see the connection alive.
+     */
+    @WithDefault("15S")
+    Duration heartbeat();
+
+    /**
+     * {@code addrservice.changes.poll-interval}: how often open streams look for changes written by
+     * other instances of a shared (postgresql) database; this instance's own writes reach them at
+     * once.
+     */
+    @WithDefault("1S")
+    Duration pollInterval();
+
+    /**
+     * {@code addrservice.changes.stream-buffer}: events one stream may hold that its client has not
+     * yet taken; a client further behind is dropped with a last event saying to resume.
+     */
+    @WithDefault("1000")
+    int streamBuffer();
+
+    /**
+     * {@code addrservice.changes.stall-timeout}: a stream whose client has taken no event for this
+     * long while events wait is dropped, with a last event saying to resume.
+     */
+    @WithDefault("30S")
+    Duration stallTimeout();
   }
 
   /** Page sizes of {@code GET /addresses}. */

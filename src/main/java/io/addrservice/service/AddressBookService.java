@@ -122,11 +122,9 @@ public class AddressBookService {
     if (from != null && !EntryIds.isWellFormed(from)) {
       violations.add(new Violation("after", "must be an entry id (32 lowercase hex digits)"));
     }
-    int pageSize = size == null ? pageSizes.defaultSize() : parseLimit(size);
-    if (pageSize < 1 || pageSize > pageSizes.maxSize()) {
-      violations.add(
-          new Violation(
-              "limit", "must be a whole number from 1 to " + pageSizes.maxSize() + " inclusive"));
+    int pageSize = Limits.parse(size, pageSizes);
+    if (pageSize < 1) {
+      violations.add(Limits.violation(pageSizes));
     }
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(InvalidRequestException.INVALID_QUERY, violations);
@@ -157,16 +155,6 @@ public class AddressBookService {
 
   private static String emptyToNull(String parameter) {
     return parameter == null || parameter.isEmpty() ? null : parameter;
-  }
-
-  private static int parseLimit(String limit) {
-    // Only plain decimal digits: "+5", " 5" and "5.0" are malformed, not silently read.
-    if (limit.isEmpty()
-        || limit.length() > 9
-        || !limit.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      return -1;
-    }
-    return Integer.parseInt(limit);
   }
 
   private static void requireWellFormed(String id) {

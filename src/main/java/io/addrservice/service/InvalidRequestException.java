@@ -10,6 +10,9 @@ public final class InvalidRequestException extends RuntimeException {
   /** The message of a listing with a bad query parameter. */
   public static final String INVALID_QUERY = "Invalid query parameter";
 
+  /** The message of a change feed request whose token cannot be used. */
+  public static final String INVALID_TOKEN = "Invalid change feed token";
+
   private final List<Violation> violations;
 
   /** A failure with a short message and the rules broken. */

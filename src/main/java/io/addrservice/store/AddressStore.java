@@ -57,6 +57,13 @@ public interface AddressStore {
    */
   ChangeBatch changes(String owner, long after, int limit);
 
+  /**
+   * What tells this store apart from every other one, the same for its whole life and in every
+   * instance sharing it: a change feed token names the store it came from, since sequence numbers
+   * mean nothing in another.
+   */
+  String identity();
+
   /** How many live entries there are, in all books. */
   long count();
 

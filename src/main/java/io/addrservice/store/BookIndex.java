@@ -99,7 +99,6 @@ final class BookIndex {
 
   ChangeBatch changes(String owner, long after, int limit) {
     long horizon = sequences.visible();
-    long expired = expiredThrough;
     ConcurrentSkipListMap<Long, Change> book = changes.get(owner);
     List<Change> page = new ArrayList<>(Math.min(limit, 1024));
     if (book != null) {
@@ -110,7 +109,9 @@ final class BookIndex {
         page.add(change);
       }
     }
-    return new ChangeBatch(page, horizon, expired);
+    // Read after the walk: a purge raises it before it drops a tombstone, so a tombstone the walk
+    // missed because it was dropped meanwhile is always covered by the value read here.
+    return new ChangeBatch(page, horizon, expiredThrough);
   }
 
   long count() {
@@ -272,8 +273,10 @@ final class BookIndex {
         oldest = tombstones.peek()) {
       tombstones.poll();
       ConcurrentSkipListMap<Long, Change> book = changes.get(oldest.owner());
-      if (book != null && book.remove(oldest.change().sequence(), oldest.change())) {
+      if (book != null && book.get(oldest.change().sequence()) == oldest.change()) {
+        // Raised first: a reader that does not find the tombstone sees the number (changes()).
         expiredThrough = Math.max(expiredThrough, oldest.change().sequence());
+        book.remove(oldest.change().sequence(), oldest.change());
       }
     }
     for (StoredKey oldest = keysByAge.peek();

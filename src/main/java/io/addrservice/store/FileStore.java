@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +51,10 @@ import java.util.stream.IntStream;
  */
 final class FileStore implements AddressStore, AutoCloseable {
   static final String LOCK_FILE = ".lock";
+
+  /** The store's identity ({@link #identity()}): a UUID written once, when the store is new. */
+  static final String IDENTITY_FILE = "store-id";
+
   static final String DAMAGED_SUFFIX = ".damaged";
 
   private static final Pattern SEGMENT = Pattern.compile("log-([0-9]{10})\\.jsonl");
@@ -101,6 +106,7 @@ final class FileStore implements AddressStore, AutoCloseable {
   private final FileChannel directoryChannel;
 
   private final BookIndex index;
+  private String identity;
   private WriteLog log;
   private volatile boolean closed;
 
@@ -171,6 +177,7 @@ final class FileStore implements AddressStore, AutoCloseable {
       store = new FileStore(dir, mapper, options, channel, lock, directoryChannel);
       store.recordOwner();
       store.load(mapper);
+      store.identity = store.readIdentity();
       return store;
     } catch (IOException | RuntimeException e) {
       if (store != null) {
@@ -217,6 +224,38 @@ final class FileStore implements AddressStore, AutoCloseable {
     } catch (IOException | RuntimeException e) {
       return "";
     }
+  }
+
+  /**
+   * The UUID in {@value #IDENTITY_FILE}, written (through a temporary file, renamed into place and
+   * made durable) when there is none or it is unreadable: a new identity only makes the change
+   * feed's clients sync again from the start, never read numbers of another store.
+   */
+  private String readIdentity() throws IOException {
+    Path file = directory.resolve(IDENTITY_FILE);
+    if (Files.exists(file)) {
+      String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+      try {
+        return UUID.fromString(text).toString();
+      } catch (IllegalArgumentException e) {
+        Log.warnf("File store %s: %s is not a UUID; writing a new identity", directory, file);
+      }
+    }
+    String made = UUID.randomUUID().toString();
+    Path temporary = directory.resolve(IDENTITY_FILE + ".new");
+    try (FileChannel out =
+        FileChannel.open(
+            temporary,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      out.write(ByteBuffer.wrap((made + "\n").getBytes(StandardCharsets.US_ASCII)));
+      out.force(true);
+    }
+    Files.move(
+        temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    directoryChannel.force(true);
+    return made;
   }
 
   /** Writes this process's id into the lock file, so an operator can see who holds it. */
@@ -675,6 +714,11 @@ final class FileStore implements AddressStore, AutoCloseable {
   @Override
   public String engine() {
     return "file";
+  }
+
+  @Override
+  public String identity() {
+    return identity;
   }
 
   @Override

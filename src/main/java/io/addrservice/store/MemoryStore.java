@@ -5,10 +5,14 @@ import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Keeps entries in memory only: they are lost at exit. For tests and throw-away runs. */
 final class MemoryStore implements AddressStore {
   private final BookIndex index;
+  // Nothing survives the process, so neither does the identity: a token of an earlier run is
+  // refused, not read against numbers that start again.
+  private final String identity = UUID.randomUUID().toString();
 
   MemoryStore(Retention retention) {
     // Nothing to make durable: a write is visible as soon as it is applied.
@@ -22,6 +26,11 @@ final class MemoryStore implements AddressStore {
   @Override
   public String engine() {
     return "memory";
+  }
+
+  @Override
+  public String identity() {
+    return identity;
   }
 
   @Override

@@ -84,6 +84,11 @@ final class MeteredStore implements AddressStore {
   }
 
   @Override
+  public String identity() {
+    return engine.identity();
+  }
+
+  @Override
   public String engine() {
     return engine.engine();
   }

@@ -88,6 +88,7 @@ final class PostgresStore implements AddressStore {
           + " greatest(expired_through, (SELECT max(seq) FROM dropped))"
           + " WHERE EXISTS (SELECT 1 FROM dropped)";
   private static final String PURGE_KEYS = "DELETE FROM idempotency_keys WHERE created_at <= ?";
+  private static final String IDENTITY = "SELECT store_id FROM change_state";
   private static final String COUNT = "SELECT count(*) FROM entries WHERE deleted_at IS NULL";
   // What readiness asks: the table that every request reads is there and this user may read it.
   // One row at most, by whatever plan is cheapest: it costs about as much as a connection check.
@@ -98,6 +99,9 @@ final class PostgresStore implements AddressStore {
   private final ObjectMapper json = JsonMapping.newMapper();
   private final Retention retention;
   private final Every purges;
+  // Read at its first use, not at start: a store opens (and reports itself unready) while the
+  // database is down.
+  private volatile String identity;
 
   /**
    * Opens the store: brings the schema up to date with {@code flyway} before anything else, so that
@@ -112,6 +116,27 @@ final class PostgresStore implements AddressStore {
     this.purges = new Every(retention.clock(), Retention.PURGE_INTERVAL);
     this.location = withoutCredentials(jdbcUrl);
     flyway.migrate();
+  }
+
+  private String readIdentity() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement identity = connection.prepareStatement(IDENTITY);
+        ResultSet row = identity.executeQuery()) {
+      row.next();
+      return row.getString(1);
+    } catch (SQLException e) {
+      throw failed("read the store's identity", e);
+    }
+  }
+
+  @Override
+  public String identity() {
+    String known = identity;
+    if (known == null) {
+      known = readIdentity();
+      identity = known;
+    }
+    return known;
   }
 
   @Override

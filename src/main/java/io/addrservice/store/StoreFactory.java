@@ -79,10 +79,20 @@ public class StoreFactory {
     }
   }
 
-  /** The store everyone else gets: the engine, timed and counted by {@link MeteredStore}. */
+  /** The writes of this instance, for the change feed's streams. */
   @Produces
   @Singleton
-  AddressStore metered(@Engine AddressStore engine, MeterRegistry registry) {
-    return new MeteredStore(engine, registry);
+  LocalWrites localWrites() {
+    return new LocalWrites();
+  }
+
+  /**
+   * The store everyone else gets: the engine, timed and counted by {@link MeteredStore}, its writes
+   * told to {@link LocalWrites}.
+   */
+  @Produces
+  @Singleton
+  AddressStore metered(@Engine AddressStore engine, MeterRegistry registry, LocalWrites writes) {
+    return new MeteredStore(new SignallingStore(engine, writes), registry);
   }
 }

@@ -79,7 +79,32 @@ public record TestConfig(boolean debug, long bodyLimit, int defaultPageSize, int
 
   @Override
   public Changes changes() {
-    return () -> Duration.ofDays(30);
+    return new Changes() {
+      @Override
+      public Duration retention() {
+        return Duration.ofDays(30);
+      }
+
+      @Override
+      public Duration heartbeat() {
+        return Duration.ofSeconds(15);
+      }
+
+      @Override
+      public Duration pollInterval() {
+        return Duration.ofSeconds(1);
+      }
+
+      @Override
+      public int streamBuffer() {
+        return 1000;
+      }
+
+      @Override
+      public Duration stallTimeout() {
+        return Duration.ofSeconds(30);
+      }
+    };
   }
 
   @Override

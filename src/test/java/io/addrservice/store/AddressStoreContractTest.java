@@ -248,6 +248,14 @@ public abstract class AddressStoreContractTest {
   }
 
   @Test
+  void theIdentityIsAUuidThatStaysWhenTheStoreIsReadAgain() {
+    String identity = store.identity();
+    assertEquals(identity, java.util.UUID.fromString(identity).toString());
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    assertEquals(identity, reread().identity());
+  }
+
+  @Test
   void numbersAtTheDigitLimitAreReadBack() throws Exception {
     // The longest numbers the validator admits: 1000 digits on each side of the point, written
     // as 2002 characters, and 1e999, written as a sign and 1000 digits.

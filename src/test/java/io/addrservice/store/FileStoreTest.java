@@ -2,6 +2,7 @@ package io.addrservice.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,6 +87,26 @@ class FileStoreTest extends AddressStoreContractTest {
   @Override
   protected AddressStore reread() {
     return reopen();
+  }
+
+  @Test
+  void anotherDirectoryIsAnotherStoreAndAnUnreadableIdentityIsReplaced(@TempDir Path other)
+      throws Exception {
+    String identity = store.identity();
+    FileStore elsewhere = FileStore.open(other, MAPPER, options);
+    try {
+      assertNotEquals(identity, elsewhere.identity());
+    } finally {
+      elsewhere.close();
+    }
+    Files.writeString(other.resolve(FileStore.IDENTITY_FILE), "damaged");
+    FileStore replaced = FileStore.open(other, MAPPER, options);
+    try {
+      assertEquals(
+          replaced.identity(), Files.readString(other.resolve(FileStore.IDENTITY_FILE)).strip());
+    } finally {
+      replaced.close();
+    }
   }
 
   private FileStore reopen() {
@@ -364,7 +385,9 @@ class FileStoreTest extends AddressStoreContractTest {
     store = FileStore.open(old, MAPPER, options);
     assertEquals(written, store.list(Owners.SHARED_BOOK, null, 100, null));
     assertEquals(
-        Set.of(".lock", "log-0000000001.jsonl", "snapshot-0000000001.jsonl"), filesIn(old));
+        Set.of(
+            ".lock", FileStore.IDENTITY_FILE, "log-0000000001.jsonl", "snapshot-0000000001.jsonl"),
+        filesIn(old));
     assertEquals(40, store.changes(Owners.SHARED_BOOK, 0, 100).changes().size());
     store.replace(
         Owners.SHARED_BOOK, written.get(3).id(), entry("Changed"), VersionMatch.oneOf(Set.of(4L)));
@@ -473,7 +496,9 @@ class FileStoreTest extends AddressStoreContractTest {
 
     file().compact();
     assertEquals(
-        Set.of(".lock", "log-0000000002.jsonl", "snapshot-0000000002.jsonl"), filesIn(dir));
+        Set.of(
+            ".lock", FileStore.IDENTITY_FILE, "log-0000000002.jsonl", "snapshot-0000000002.jsonl"),
+        filesIn(dir));
     FileStore reopened = reopen();
 
     assertEquals(before, reopened.changes(OWNER, 0, 10));

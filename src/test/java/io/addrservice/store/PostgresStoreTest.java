@@ -193,6 +193,7 @@ class PostgresStoreTest extends AddressStoreContractTest {
     AddressStore other =
         new PostgresStore(database.dataSource(), database.flyway(), database.url(), retention);
     store.insert(OWNER, ID_1, entry("Ada"), null);
+    assertEquals(store.identity(), other.identity());
     assertEquals(store.find(OWNER, ID_1), other.find(OWNER, ID_1));
     assertEquals(
         WriteResult.Status.WRITTEN, other.remove(OWNER, ID_1, VersionMatch.any()).status());

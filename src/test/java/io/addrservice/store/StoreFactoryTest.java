@@ -55,7 +55,8 @@ class StoreFactoryTest {
                 answering(
                     AddrServiceConfig.FileSettings.class, Map.of("dir", dir, "repair", false)));
     AddrServiceConfig.Store store = answering(AddrServiceConfig.Store.class, settings);
-    AddrServiceConfig.Changes changes = () -> Duration.ofDays(30);
+    AddrServiceConfig.Changes changes =
+        answering(AddrServiceConfig.Changes.class, Map.of("retention", Duration.ofDays(30)));
     return answering(AddrServiceConfig.class, Map.of("store", store, "changes", changes));
   }
 

@@ -12,9 +12,11 @@ public final class AllowedMethods {
   public static final String ENTRY = "GET, HEAD, PUT, PATCH, DELETE, OPTIONS";
 
   public static final String EXPORT = "GET, HEAD, OPTIONS";
+  public static final String CHANGES = "GET, HEAD, OPTIONS";
   public static final String IMPORT = "POST, OPTIONS";
 
   private static final Pattern EXPORT_PATH = Pattern.compile("/addresses/export/?");
+  private static final Pattern CHANGES_PATH = Pattern.compile("/addresses/changes/?");
   private static final Pattern IMPORT_PATH = Pattern.compile("/addresses/import/?");
   private static final Pattern COLLECTION_PATH = Pattern.compile("/addresses/?");
   private static final Pattern ENTRY_PATH =
@@ -30,6 +32,9 @@ public final class AllowedMethods {
     // Fixed names under /addresses/ are never ids.
     if (EXPORT_PATH.matcher(path).matches()) {
       return EXPORT;
+    }
+    if (CHANGES_PATH.matcher(path).matches()) {
+      return CHANGES;
     }
     if (IMPORT_PATH.matcher(path).matches()) {
       return IMPORT;

@@ -180,4 +180,42 @@ public final class Examples {
        "failed": [{"index": 7, "errors": [{"path": "$.full_name", "message": "is required"}]}],
        "dropped": [{"index": 3, "parts": ["PHOTO: not kept (an entry has no field for it)"]}]}
       """;
+
+  public static final String CHANGE_PAGE =
+      """
+      {"changes": [
+        {"id": "0190f8a1b2c37d4e8f90a1b2c3d4e5f6", "version": 4,
+         "entry": {"full_name": "Bill Gates", "addresses": [], "phone_numbers": [],
+                   "fax_numbers": [], "emails": []}},
+        {"id": "0190f8a1b2c37d4e8f90a1b2c3d4e5f7", "version": 7, "deleted": true}],
+       "next": "AWcHyrZ6Lr0T2FN0z9uFbJEAAAAAAAAAUQAAAAAAAAAA"}
+      """;
+
+  public static final String CHANGE_EVENTS =
+      """
+      id:AWcHyrZ6Lr0T2FN0z9uFbJEAAAAAAAAAUQAAAAAAAAAA
+      event:change
+      data:{"id":"0190f8a1b2c37d4e8f90a1b2c3d4e5f6","version":4,"entry":{"full_name":"Bill Gates","addresses":[],"phone_numbers":[],"fax_numbers":[],"emails":[]}}
+
+      :heartbeat
+
+      id:AWcHyrZ6Lr0T2FN0z9uFbJEAAAAAAAAAUgAAAAAAAAAA
+      event:change
+      data:{"id":"0190f8a1b2c37d4e8f90a1b2c3d4e5f7","version":7,"deleted":true}
+
+      """;
+
+  public static final String BAD_TOKEN =
+      """
+      {"method": "GET", "uri": "/addresses/changes?since=x", "code": 400,
+       "message": "Invalid change feed token",
+       "errors": [{"path": "since", "message": "is not a change feed token of this service"}]}
+      """;
+
+  public static final String TOKEN_EXPIRED =
+      """
+      {"method": "GET", "uri": "/addresses/changes?since=AWcHyrZ6Lr0T2FN0z9uFbJEAAAAAAAAAUQAAAAAAAAAA",
+       "code": 410,
+       "message": "Token expired: changes since then are no longer kept, sync again without since"}
+      """;
 }

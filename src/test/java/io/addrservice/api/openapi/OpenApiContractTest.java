@@ -225,8 +225,9 @@ class OpenApiContractTest {
     }
     // The 12 of the seed's contract; a 401 and a 403 on each of the eight operations; the 400s of
     // malformed conditions on GET and DELETE; POST's 422 for a reused Idempotency-Key; GET's and
-    // export's 406; PATCH's five and import's three body errors.
-    assertEquals(41, errors);
+    // export's 406; PATCH's five and import's three body errors; the change feed's 401, 403, 400
+    // (limit and tokens), 406 and 410.
+    assertEquals(46, errors);
   }
 
   /** A valid address; samples replace one of its fields. */
