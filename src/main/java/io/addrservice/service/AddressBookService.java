@@ -16,7 +16,6 @@ import io.addrservice.store.WriteResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
@@ -114,23 +113,10 @@ public class AddressBookService {
    * @throws InvalidRequestException naming every parameter that is malformed or out of range
    */
   public Page list(String owner, String after, String limit, String text) {
-    // An empty parameter (?limit=) means the same as an absent one, as HTTP frameworks read it.
-    String from = emptyToNull(after);
-    String size = emptyToNull(limit);
-    String search = emptyToNull(text);
-    List<Violation> violations = new ArrayList<>();
-    if (from != null && !EntryIds.isWellFormed(from)) {
-      violations.add(new Violation("after", "must be an entry id (32 lowercase hex digits)"));
-    }
-    int pageSize = size == null ? pageSizes.defaultSize() : parseLimit(size);
-    if (pageSize < 1 || pageSize > pageSizes.maxSize()) {
-      violations.add(
-          new Violation(
-              "limit", "must be a whole number from 1 to " + pageSizes.maxSize() + " inclusive"));
-    }
-    if (!violations.isEmpty()) {
-      throw new InvalidRequestException(InvalidRequestException.INVALID_QUERY, violations);
-    }
+    PageRequest request = PageRequest.of(after, limit, pageSizes);
+    String from = request.after();
+    int pageSize = request.limit();
+    String search = PageRequest.emptyToNull(text);
     // One more than asked for tells whether another page follows.
     List<VersionedEntry> found = stored(() -> store.list(owner, from, pageSize + 1, search));
     if (found.size() <= pageSize) {
@@ -155,21 +141,7 @@ public class AddressBookService {
     return store.location();
   }
 
-  private static String emptyToNull(String parameter) {
-    return parameter == null || parameter.isEmpty() ? null : parameter;
-  }
-
-  private static int parseLimit(String limit) {
-    // Only plain decimal digits: "+5", " 5" and "5.0" are malformed, not silently read.
-    if (limit.isEmpty()
-        || limit.length() > 9
-        || !limit.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      return -1;
-    }
-    return Integer.parseInt(limit);
-  }
-
-  private static void requireWellFormed(String id) {
+  static void requireWellFormed(String id) {
     // An id this service never makes cannot exist: it never reaches the store (or a file path).
     if (!EntryIds.isWellFormed(id)) {
       throw new EntryNotFoundException(id);
@@ -177,7 +149,7 @@ public class AddressBookService {
   }
 
   /** The store's answer; its failure to reach storage becomes the service's own exception. */
-  private static <T> T stored(Supplier<T> operation) {
+  static <T> T stored(Supplier<T> operation) {
     try {
       return operation.get();
     } catch (StoreUnavailableException e) {
