@@ -3,6 +3,7 @@ package io.addrservice.api;
 import io.addrservice.api.body.EntryBodies;
 import io.addrservice.api.body.MergeRequest;
 import io.addrservice.api.error.ErrorBody;
+import io.addrservice.api.http.AllowedMethods;
 import io.addrservice.api.http.Caller;
 import io.addrservice.api.http.EntityTags;
 import io.addrservice.api.http.Reads;
@@ -20,6 +21,7 @@ import io.addrservice.service.EntryMerger;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -240,5 +242,21 @@ public class DuplicatesResource {
                 bodies.forget(
                     source.isTextual() ? source.textValue() : source.path("id").asText()));
     return Response.ok(body.json(), EntryBodies.JSON_UTF8).tag(body.tag()).build();
+  }
+
+  /** The methods of the duplicates. */
+  @OPTIONS
+  @Path("duplicates")
+  @Operation(summary = "Methods of /addresses/duplicates", hidden = true)
+  public Response duplicatesOptions() {
+    return Response.ok().header(HttpHeaders.ALLOW, AllowedMethods.DUPLICATES).build();
+  }
+
+  /** The methods of a merge. */
+  @OPTIONS
+  @Path(AddressBookResource.ID + "/merge")
+  @Operation(summary = "Methods of /addresses/{id}/merge", hidden = true)
+  public Response mergeOptions() {
+    return Response.ok().header(HttpHeaders.ALLOW, AllowedMethods.MERGE).build();
   }
 }

@@ -217,6 +217,16 @@ class DuplicatesTest extends ApiTestSupport {
         .header("Allow", "POST, OPTIONS");
     given().get("/addresses/" + ann + "/merge").then().body("code", equalTo(405));
     assertNull(given().get("/addresses/duplicates").header("Link"));
+    given()
+        .options("/addresses/duplicates")
+        .then()
+        .statusCode(200)
+        .header("Allow", "GET, HEAD, OPTIONS");
+    given()
+        .options("/addresses/" + ann + "/merge")
+        .then()
+        .statusCode(200)
+        .header("Allow", "POST, OPTIONS");
   }
 
   private static Response post(String target, String body, String ifMatch) {
