@@ -6,7 +6,6 @@ import io.addrservice.api.error.ErrorBody;
 import io.addrservice.api.http.AllowedMethods;
 import io.addrservice.api.http.Caller;
 import io.addrservice.api.http.EntityTags;
-import io.addrservice.api.http.Reads;
 import io.addrservice.api.openapi.AddressBookApplication;
 import io.addrservice.api.openapi.ComponentNames;
 import io.addrservice.api.openapi.Examples;
@@ -32,7 +31,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -57,19 +55,13 @@ public class DuplicatesResource {
   private final DuplicateIndex duplicates;
   private final EntryMerger merger;
   private final EntryBodies bodies;
-  private final Reads reads;
   private final Caller caller;
 
   DuplicatesResource(
-      DuplicateIndex duplicates,
-      EntryMerger merger,
-      EntryBodies bodies,
-      Reads reads,
-      Caller caller) {
+      DuplicateIndex duplicates, EntryMerger merger, EntryBodies bodies, Caller caller) {
     this.duplicates = duplicates;
     this.merger = merger;
     this.bodies = bodies;
-    this.reads = reads;
     this.caller = caller;
   }
 
@@ -106,7 +98,7 @@ public class DuplicatesResource {
                               implementation = DuplicateGroup.class)),
               examples = @ExampleObject(name = "duplicates", value = Examples.DUPLICATES)))
   @APIResponse(responseCode = "400", ref = ComponentNames.INVALID_QUERY)
-  public CompletionStage<Response> list(
+  public Response list(
       // The maximum and the default are configuration: OpenApiPageLimits writes them in at start.
       @Parameter(
               description = "Groups per page",
@@ -119,12 +111,8 @@ public class DuplicatesResource {
               schema = @Schema(type = SchemaType.STRING, pattern = EntryIds.ID_PATTERN))
           @QueryParam("after")
           String after) {
-    String owner = caller.owner();
-    return reads.run(() -> listNow(owner, after, limit));
-  }
-
-  private Response listNow(String owner, String after, String limit) {
-    DuplicatePage page = duplicates.page(owner, after, limit);
+    // On a worker thread, whatever the engine: the first request for a book builds its index.
+    DuplicatePage page = duplicates.page(caller.owner(), after, limit);
     Response.ResponseBuilder response = Response.ok(Map.of("groups", page.groups()));
     if (page.nextAfter() != null) {
       response.header(
