@@ -619,6 +619,36 @@ class FileStoreTest extends AddressStoreContractTest {
   }
 
   @Test
+  void aMergeWhoseWriteOrFsyncFailsLeavesEveryEntryAsItWas() throws IOException {
+    store.insert(OWNER, ID_1, entry("Ada", "a@x.example"), null);
+    store.insert(OWNER, ID_2, entry("Ada", "b@x.example"), null);
+    store.insert(OWNER, ID_3, entry("Ada", "c@x.example"), null);
+    AddressEntry merged = entry("Ada", "a@x.example", "b@x.example", "c@x.example");
+    Map<String, VersionMatch> sources = Map.of(ID_2, VersionMatch.any(), ID_3, VersionMatch.any());
+    for (boolean failForce : new boolean[] {false, true}) {
+      disk.failWrites = !failForce;
+      disk.failForces = failForce;
+      assertThrows(
+          StoreUnavailableException.class,
+          () -> store.merge(OWNER, ID_1, merged, VersionMatch.any(), sources));
+      disk.failWrites = false;
+      disk.failForces = false;
+      assertEquals(List.of(ID_1, ID_2, ID_3), ids(store.list(OWNER, null, 10, null)));
+      assertEquals(1, store.find(OWNER, ID_1).orElseThrow().version());
+    }
+    FileStore reopened = reopen();
+    assertEquals(List.of(ID_1, ID_2, ID_3), ids(reopened.list(OWNER, null, 10, null)));
+    assertEquals(
+        new VersionedEntry(ID_1, 1, entry("Ada", "a@x.example")),
+        reopened.find(OWNER, ID_1).orElseThrow());
+    // The disk is back: the same merge now happens, whole.
+    assertEquals(
+        WriteResult.Status.WRITTEN,
+        reopened.merge(OWNER, ID_1, merged, VersionMatch.any(), sources).status());
+    assertEquals(List.of(ID_1), ids(reopen().list(OWNER, null, 10, null)));
+  }
+
+  @Test
   void aPartialWriteIsCutOffBeforeTheNextOne() throws IOException {
     store.insert(OWNER, ID_1, entry("Ada"), null);
     disk.beforeWrite =
