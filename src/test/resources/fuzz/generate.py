@@ -43,6 +43,19 @@ for what, body in bad_bodies:
     add("body", "POST " + what, method="POST", path="/addresses", headers=J, body=body)
 for what, body in bad_bodies[:20]:
     add("body", "PUT " + what, method="PUT", path="/addresses/{id}", headers=J, body=body)
+for what, body in bad_bodies[:20]:
+    add("merge", "merge " + what, method="POST", path="/addresses/{id}/merge", headers=J, body=body)
+for what, body in [("no from", "{}"), ("from not an array", '{"from": "x"}'), ("empty from", '{"from": []}'),
+                   ("from of numbers", '{"from": [1, 2]}'), ("from of nulls", '{"from": [null]}'),
+                   ("version not a number", '{"from": [{"id": "' + "0" * 32 + '", "version": "1"}]}'),
+                   ("version zero", '{"from": [{"id": "' + "0" * 32 + '", "version": 0}]}'),
+                   ("huge version", '{"from": [{"id": "' + "0" * 32 + '", "version": 1e400}]}'),
+                   ("unknown source", '{"from": ["' + "0" * 32 + '"]}'), ("malformed source id", '{"from": ["../etc"]}'),
+                   ("101 sources", '{"from": [' + ",".join('"%032x"' % i for i in range(101)) + ']}'),
+                   ("unknown member", '{"from": ["' + "0" * 32 + '"], "into": 1}')]:
+    add("merge", "merge " + what, method="POST", path="/addresses/{id}/merge", headers=J, body=body)
+add("merge", "merge into an unknown id", method="POST", path="/addresses/" + "0" * 32 + "/merge", headers=J, body='{"from": ["' + "1" * 32 + '"]}')
+add("merge", "merge as XML", method="POST", path="/addresses/{id}/merge", headers=[["Content-Type", "application/xml"]], body='<from/>')
 # invalid UTF-8 and encodings, as base64
 raw_bytes = [
  ("invalid utf-8 byte", b'{"full_name": "A\xffB"}'), ("overlong slash", b'{"full_name": "A\xc0\xafB"}'), ("utf-8 surrogate bytes", b'{"full_name": "A\xed\xa0\x80B"}'),

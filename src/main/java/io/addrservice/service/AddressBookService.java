@@ -16,7 +16,6 @@ import io.addrservice.store.WriteResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
@@ -114,21 +113,10 @@ public class AddressBookService {
    * @throws InvalidRequestException naming every parameter that is malformed or out of range
    */
   public Page list(String owner, String after, String limit, String text) {
-    // An empty parameter (?limit=) means the same as an absent one, as HTTP frameworks read it.
-    String from = emptyToNull(after);
-    String size = emptyToNull(limit);
-    String search = emptyToNull(text);
-    List<Violation> violations = new ArrayList<>();
-    if (from != null && !EntryIds.isWellFormed(from)) {
-      violations.add(new Violation("after", "must be an entry id (32 lowercase hex digits)"));
-    }
-    int pageSize = Limits.parse(size, pageSizes);
-    if (pageSize < 1) {
-      violations.add(Limits.violation(pageSizes));
-    }
-    if (!violations.isEmpty()) {
-      throw new InvalidRequestException(InvalidRequestException.INVALID_QUERY, violations);
-    }
+    PageRequest request = PageRequest.of(after, limit, pageSizes);
+    String from = request.after();
+    int pageSize = request.limit();
+    String search = PageRequest.emptyToNull(text);
     // One more than asked for tells whether another page follows.
     List<VersionedEntry> found = stored(() -> store.list(owner, from, pageSize + 1, search));
     if (found.size() <= pageSize) {
@@ -153,11 +141,7 @@ public class AddressBookService {
     return store.location();
   }
 
-  private static String emptyToNull(String parameter) {
-    return parameter == null || parameter.isEmpty() ? null : parameter;
-  }
-
-  private static void requireWellFormed(String id) {
+  static void requireWellFormed(String id) {
     // An id this service never makes cannot exist: it never reaches the store (or a file path).
     if (!EntryIds.isWellFormed(id)) {
       throw new EntryNotFoundException(id);
@@ -165,7 +149,7 @@ public class AddressBookService {
   }
 
   /** The store's answer; its failure to reach storage becomes the service's own exception. */
-  private static <T> T stored(Supplier<T> operation) {
+  static <T> T stored(Supplier<T> operation) {
     try {
       return operation.get();
     } catch (StoreUnavailableException e) {

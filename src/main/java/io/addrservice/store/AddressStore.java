@@ -4,6 +4,7 @@ import io.addrservice.model.AddressEntry;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,24 @@ public interface AddressStore {
    * a tombstone; the check and the removal are atomic.
    */
   WriteResult remove(String owner, String id, VersionMatch expected);
+
+  /**
+   * Merges entries as one atomic step: replaces the owner's entry {@code targetId} with {@code
+   * merged} and removes (leaving tombstones) each entry of {@code sources}, if the target and every
+   * source exist and each one's version is accepted by its condition; otherwise writes nothing. No
+   * other write to any of these entries can come between the checks and the writes, and a crash
+   * leaves either every write or none. Each write takes its own sequence number, the target's
+   * first, so the change feed shows one update and the deletions.
+   *
+   * @param sources the ids to remove, each with its condition, in the order refusals are looked
+   *     for; never containing {@code targetId}
+   */
+  MergeResult merge(
+      String owner,
+      String targetId,
+      AddressEntry merged,
+      VersionMatch target,
+      Map<String, VersionMatch> sources);
 
   /**
    * Up to {@code limit} of the owner's entries in ascending id order, with ids greater than {@code

@@ -5,11 +5,13 @@ import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -29,10 +31,17 @@ import java.util.function.Supplier;
  * the journal's flushes.
  */
 final class BookIndex {
-  /** Makes a write durable before it is applied; throws when it cannot. */
+  /**
+   * Makes writes durable before they are applied, all of them or none (a merge is several); throws
+   * when it cannot.
+   */
   interface Journal {
-    void write(Write write);
+    void write(List<Write> writes);
   }
+
+  /** A write before it has its sequence number. */
+  private record Planned(
+      String owner, String id, long version, AddressEntry entry, StoredKey key) {}
 
   /** An entry's place: its owner, then its id. */
   record OwnedId(String owner, String id) implements Comparable<OwnedId> {
@@ -183,21 +192,81 @@ final class BookIndex {
 
   /** Journals the write, then applies it; the caller holds the id's lock. */
   private Change write(String owner, String id, long version, AddressEntry entry, StoredKey key) {
+    return write(List.of(new Planned(owner, id, version, entry, key))).get(0);
+  }
+
+  /**
+   * Journals the writes as one durable step, then applies them in order; the caller holds the lock
+   * of every id. Each takes its own sequence number, none visible to the change feed before all are
+   * applied.
+   */
+  private List<Change> write(List<Planned> planned) {
     purgeIfDue();
     gate.readLock().lock();
     try {
-      long sequence = sequences.next();
+      long[] numbers = new long[planned.size()];
+      for (int i = 0; i < numbers.length; i++) {
+        numbers[i] = sequences.next();
+      }
       try {
-        Instant at = key == null ? retention.now() : key.createdAt();
-        Write write = new Write(sequence, owner, id, version, entry, at, key);
-        journal.write(write);
-        return apply(write);
+        Instant now = retention.now();
+        List<Write> writes = new ArrayList<>(planned.size());
+        for (int i = 0; i < numbers.length; i++) {
+          Planned p = planned.get(i);
+          Instant at = p.key() == null ? now : p.key().createdAt();
+          writes.add(new Write(numbers[i], p.owner(), p.id(), p.version(), p.entry(), at, p.key()));
+        }
+        journal.write(writes);
+        List<Change> applied = new ArrayList<>(writes.size());
+        for (Write write : writes) {
+          applied.add(apply(write));
+        }
+        return applied;
       } finally {
-        sequences.finish(sequence);
+        for (long number : numbers) {
+          sequences.finish(number);
+        }
       }
     } finally {
       gate.readLock().unlock();
     }
+  }
+
+  /**
+   * Replaces the target and removes the sources as one step: every id's lock is held (taken in id
+   * order, so two merges over the same entries cannot deadlock) from the version checks until all
+   * the writes are applied, and the journal makes them durable together.
+   */
+  MergeResult merge(
+      String owner,
+      String targetId,
+      AddressEntry merged,
+      VersionMatch target,
+      Map<String, VersionMatch> sources) {
+    TreeSet<String> ids = new TreeSet<>(sources.keySet());
+    ids.add(targetId);
+    return lockedAll(
+        ids.iterator(),
+        () -> {
+          Change current = live.get(new OwnedId(owner, targetId));
+          WriteResult refusal =
+              WriteResult.refusal(current == null ? null : current.entry(), target);
+          if (refusal != null) {
+            return MergeResult.refused(targetId, refusal);
+          }
+          List<Planned> planned = new ArrayList<>(1 + sources.size());
+          planned.add(new Planned(owner, targetId, current.version() + 1, merged, null));
+          for (Map.Entry<String, VersionMatch> source : sources.entrySet()) {
+            Change found = live.get(new OwnedId(owner, source.getKey()));
+            WriteResult refused =
+                WriteResult.refusal(found == null ? null : found.entry(), source.getValue());
+            if (refused != null) {
+              return MergeResult.refused(source.getKey(), refused);
+            }
+            planned.add(new Planned(owner, source.getKey(), found.version(), null, null));
+          }
+          return MergeResult.written(write(planned).get(0).entry());
+        });
   }
 
   /**
@@ -346,6 +415,15 @@ final class BookIndex {
       lock.lock.unlock();
       locks.computeIfPresent(name, (key, held) -> --held.users == 0 ? null : held);
     }
+  }
+
+  /** Runs {@code action} holding the locks of every name {@code names} gives, in that order. */
+  private <T> T lockedAll(Iterator<String> names, Supplier<T> action) {
+    if (!names.hasNext()) {
+      return action.get();
+    }
+    String name = names.next();
+    return locked(name, () -> lockedAll(names, action));
   }
 
   /** A lock and how many threads use or wait for it, so that it can be dropped. */

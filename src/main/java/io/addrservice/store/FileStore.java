@@ -26,6 +26,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -436,17 +437,25 @@ final class FileStore implements AddressStore, AutoCloseable {
   private static Object decode(LogRecords.Line line) throws IOException {
     return switch (line.op()) {
       case LogRecords.PUT, LogRecords.DELETE -> LogRecords.write(line);
+      case LogRecords.GROUP -> LogRecords.group(line);
       case LogRecords.KEY -> LogRecords.key(line);
       case LogRecords.SNAPSHOT -> line;
       default -> throw new IOException("an unknown record op " + line.op());
     };
   }
 
-  /** Applies one decoded record; returns its sequence number (0 for a key). */
+  /** Applies one decoded record; returns its (highest) sequence number (0 for a key). */
   private long replayLine(Object record) throws IOException {
     if (record instanceof Write write) {
       index.replay(write);
       return write.sequence();
+    }
+    if (record instanceof List<?> group) {
+      long last = 0;
+      for (Object write : group) {
+        last = Math.max(last, replayLine(write));
+      }
+      return last;
     }
     if (record instanceof StoredKey key) {
       index.replay(key);
@@ -572,14 +581,17 @@ final class FileStore implements AddressStore, AutoCloseable {
 
   // ---- writes ----
 
-  /** Makes one write durable: appended to the log and covered by an fsync. */
-  private void journal(Write write) {
+  /**
+   * Makes writes durable: appended to the log as one record (several as one group record, which
+   * recovery applies whole or not at all) and covered by an fsync.
+   */
+  private void journal(List<Write> writes) {
     if (closed) {
       throw new IllegalStateException("the file store " + directory + " is closed");
     }
     byte[] record;
     try {
-      record = records.write(write);
+      record = records.write(writes);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write a log record", e);
     }
@@ -759,6 +771,16 @@ final class FileStore implements AddressStore, AutoCloseable {
   @Override
   public WriteResult remove(String owner, String id, VersionMatch expected) {
     return index.remove(owner, id, expected);
+  }
+
+  @Override
+  public MergeResult merge(
+      String owner,
+      String targetId,
+      AddressEntry merged,
+      VersionMatch target,
+      Map<String, VersionMatch> sources) {
+    return index.merge(owner, targetId, merged, target, sources);
   }
 
   @Override

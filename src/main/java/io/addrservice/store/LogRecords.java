@@ -10,20 +10,25 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
  * The file store's records: one line each, {@code <crc32c as 8 hex digits> <JSON document>}, so
  * that {@code grep} finds entries in a log and a damaged or torn line is recognised. A log holds
- * puts and deletes; a snapshot starts with a header and also holds the idempotency keys.
+ * puts and deletes, and groups of them that must be replayed all or not at all (a merge: the
+ * target's put and the sources' deletes on one line under one checksum, so a torn group is cut off
+ * whole); a snapshot starts with a header and also holds the idempotency keys.
  */
 final class LogRecords {
   static final String PUT = "put";
   static final String DELETE = "delete";
   static final String KEY = "key";
   static final String SNAPSHOT = "snapshot";
+  static final String GROUP = "group";
 
   /** The checksum, a space and at least "{}". */
   private static final int MIN_LINE = 8 + 1 + 2;
@@ -40,7 +45,8 @@ final class LogRecords {
    * A record's document. Registered for reflection: Jackson binds it outside any JAX-RS signature,
    * where a native build would not see it.
    *
-   * @param op {@value #PUT}, {@value #DELETE}, {@value #KEY} or {@value #SNAPSHOT}
+   * @param op {@value #PUT}, {@value #DELETE}, {@value #KEY}, {@value #SNAPSHOT} or {@value #GROUP}
+   * @param writes a group's puts and deletes, in order
    */
   @RegisterForReflection
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -58,27 +64,47 @@ final class LogRecords {
       @JsonProperty("last_seq") Long lastSeq,
       @JsonProperty("expired_through") Long expiredThrough,
       Long records,
-      Boolean converted) {}
+      Boolean converted,
+      List<Line> writes) {}
 
   /** A put (with its idempotency key, if any) or a delete. */
   byte[] write(Write write) throws IOException {
-    StoredKey key = write.key();
+    return line(document(write));
+  }
+
+  /** One write as a line of its own, several as one group line (replayed all or none). */
+  byte[] write(List<Write> writes) throws IOException {
+    if (writes.size() == 1) {
+      return write(writes.get(0));
+    }
+    List<Line> documents = new ArrayList<>(writes.size());
+    for (Write write : writes) {
+      documents.add(document(write));
+    }
     return line(
         new Line(
-            write.deletion() ? DELETE : PUT,
-            write.sequence(),
-            write.owner(),
-            write.id(),
-            write.version(),
-            write.at().toString(),
-            write.entry(),
-            key == null ? null : key.key(),
-            key == null ? null : key.fingerprint(),
-            null,
-            null,
-            null,
-            null,
-            null));
+            GROUP, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            documents));
+  }
+
+  private static Line document(Write write) {
+    StoredKey key = write.key();
+    return new Line(
+        write.deletion() ? DELETE : PUT,
+        write.sequence(),
+        write.owner(),
+        write.id(),
+        write.version(),
+        write.at().toString(),
+        write.entry(),
+        key == null ? null : key.key(),
+        key == null ? null : key.fingerprint(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** An idempotency key on its own, as a snapshot keeps it. */
@@ -95,6 +121,7 @@ final class LogRecords {
             key.key(),
             key.fingerprint(),
             key.entryId(),
+            null,
             null,
             null,
             null,
@@ -119,7 +146,8 @@ final class LogRecords {
             lastSequence,
             expiredThrough,
             records,
-            converted ? Boolean.TRUE : null));
+            converted ? Boolean.TRUE : null,
+            null));
   }
 
   private byte[] line(Line document) throws IOException {
@@ -177,6 +205,21 @@ final class LogRecords {
             ? null
             : new StoredKey(line.owner(), line.key(), line.fingerprint(), line.id(), at);
     return new Write(line.seq(), line.owner(), line.id(), line.version(), line.entry(), at, key);
+  }
+
+  /** The writes that a group line records, in order. */
+  static List<Write> group(Line line) throws IOException {
+    if (line.writes() == null || line.writes().size() < 2) {
+      throw new IOException("a group record without its writes");
+    }
+    List<Write> writes = new ArrayList<>(line.writes().size());
+    for (Line inner : line.writes()) {
+      if (!PUT.equals(inner.op()) && !DELETE.equals(inner.op())) {
+        throw new IOException("a group record holding a " + inner.op() + " record");
+      }
+      writes.add(write(inner));
+    }
+    return writes;
   }
 
   /** The idempotency key that a key line records. */

@@ -4,6 +4,7 @@ import io.addrservice.model.AddressEntry;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,6 +57,16 @@ final class MemoryStore implements AddressStore {
   @Override
   public WriteResult remove(String owner, String id, VersionMatch expected) {
     return index.remove(owner, id, expected);
+  }
+
+  @Override
+  public MergeResult merge(
+      String owner,
+      String targetId,
+      AddressEntry merged,
+      VersionMatch target,
+      Map<String, VersionMatch> sources) {
+    return index.merge(owner, targetId, merged, target, sources);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -27,6 +28,7 @@ final class MeteredStore implements AddressStore {
   private final Timer find;
   private final Timer replace;
   private final Timer remove;
+  private final Timer merge;
   private final Timer list;
   private final Timer changes;
   private final Timer count;
@@ -38,6 +40,7 @@ final class MeteredStore implements AddressStore {
     this.find = timer(registry, "find");
     this.replace = timer(registry, "replace");
     this.remove = timer(registry, "remove");
+    this.merge = timer(registry, "merge");
     this.list = timer(registry, "list");
     this.changes = timer(registry, "changes");
     this.count = timer(registry, "count");
@@ -66,6 +69,16 @@ final class MeteredStore implements AddressStore {
   @Override
   public WriteResult remove(String owner, String id, VersionMatch expected) {
     return timed(remove, () -> engine.remove(owner, id, expected));
+  }
+
+  @Override
+  public MergeResult merge(
+      String owner,
+      String targetId,
+      AddressEntry merged,
+      VersionMatch target,
+      Map<String, VersionMatch> sources) {
+    return timed(merge, () -> engine.merge(owner, targetId, merged, target, sources));
   }
 
   @Override

@@ -16,8 +16,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -63,6 +65,13 @@ final class PostgresStore implements AddressStore {
   private static final String REMOVE =
       "UPDATE entries SET entry = '{}'::jsonb, search_terms = '{}', seq = next_change_seq(),"
           + " updated_at = ?, deleted_at = ? WHERE id = ?";
+  // A merge locks the target and its sources in id order: two merges over the same entries take
+  // their locks in the same order, so they wait for each other instead of deadlocking.
+  private static final String LOCK_FOR_MERGE =
+      "SELECT id, version FROM entries WHERE id = ANY (?)" + LIVE + " ORDER BY id FOR UPDATE";
+  private static final String MERGE_TARGET =
+      "UPDATE entries SET entry = ?::jsonb, search_terms = ?, version = version + 1,"
+          + " seq = next_change_seq(), updated_at = ? WHERE id = ? RETURNING version";
   // The empty string sorts before every id, so "after nothing" needs no second statement.
   private static final String LIST =
       "SELECT id, version, entry FROM entries WHERE owner = ? AND deleted_at IS NULL AND id > ?"
@@ -326,6 +335,94 @@ final class PostgresStore implements AddressStore {
       remove.executeUpdate();
     }
     return WriteResult.written(current);
+  }
+
+  @Override
+  public MergeResult merge(
+      String owner,
+      String targetId,
+      AddressEntry merged,
+      VersionMatch target,
+      Map<String, VersionMatch> sources) {
+    purgeIfDue();
+    String document = toJson(merged);
+    try (Connection connection = dataSource.getConnection()) {
+      // One transaction: the target's update and the sources' tombstones commit together or not
+      // at all, and the rows stay locked from the version checks to the commit.
+      connection.setAutoCommit(false);
+      try {
+        MergeResult result =
+            mergeLocked(connection, owner, targetId, document, merged, target, sources);
+        if (result.status() == WriteResult.Status.WRITTEN) {
+          connection.commit();
+        } else {
+          connection.rollback();
+        }
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failed("merge into " + targetId, e);
+    }
+  }
+
+  private MergeResult mergeLocked(
+      Connection connection,
+      String owner,
+      String targetId,
+      String document,
+      AddressEntry merged,
+      VersionMatch target,
+      Map<String, VersionMatch> sources)
+      throws SQLException {
+    List<String> ids = new ArrayList<>(1 + sources.size());
+    ids.add(targetId);
+    ids.addAll(sources.keySet());
+    Map<String, Long> versions = new HashMap<>();
+    try (PreparedStatement lock = connection.prepareStatement(LOCK_FOR_MERGE)) {
+      lock.setArray(1, connection.createArrayOf("text", ids.toArray()));
+      lock.setString(2, owner);
+      try (ResultSet rows = lock.executeQuery()) {
+        while (rows.next()) {
+          versions.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+    }
+    for (String id : ids) {
+      Long version = versions.get(id);
+      VersionMatch expected = id.equals(targetId) ? target : sources.get(id);
+      if (version == null) {
+        return MergeResult.refused(id, WriteResult.notFound());
+      }
+      if (!expected.matches(version)) {
+        return MergeResult.refused(id, WriteResult.versionMismatch(version));
+      }
+    }
+    Timestamp now = Timestamp.from(retention.now());
+    long written;
+    try (PreparedStatement update = connection.prepareStatement(MERGE_TARGET)) {
+      update.setString(1, document);
+      update.setArray(2, searchTerms(connection, merged));
+      update.setTimestamp(3, now);
+      update.setString(4, targetId);
+      try (ResultSet row = update.executeQuery()) {
+        row.next();
+        written = row.getLong(1);
+      }
+    }
+    try (PreparedStatement remove = connection.prepareStatement(REMOVE)) {
+      for (String id : sources.keySet()) {
+        remove.setTimestamp(1, now);
+        remove.setTimestamp(2, now);
+        remove.setString(3, id);
+        remove.executeUpdate();
+      }
+    }
+    return MergeResult.written(new VersionedEntry(targetId, written, merged));
   }
 
   /**

@@ -4,6 +4,7 @@ import io.addrservice.model.AddressEntry;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The engine it wraps, telling {@link LocalWrites} after each write that changed something. */
@@ -38,6 +39,20 @@ final class SignallingStore implements AddressStore {
   @Override
   public WriteResult remove(String owner, String id, VersionMatch expected) {
     return signalled(owner, engine.remove(owner, id, expected));
+  }
+
+  @Override
+  public MergeResult merge(
+      String owner,
+      String targetId,
+      AddressEntry merged,
+      VersionMatch target,
+      Map<String, VersionMatch> sources) {
+    MergeResult result = engine.merge(owner, targetId, merged, target, sources);
+    if (result.status() == WriteResult.Status.WRITTEN) {
+      writes.written(owner);
+    }
+    return result;
   }
 
   @Override

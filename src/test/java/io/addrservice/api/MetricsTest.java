@@ -32,6 +32,11 @@ class MetricsTest {
     given().get(location + "/").then().statusCode(200);
     given().get("/addresses/" + "f".repeat(32)).then().statusCode(404);
     given().get("/no-such-endpoint-" + id).then().statusCode(404);
+    given()
+        .body("{\"from\": [\"" + "f".repeat(32) + "\"]}")
+        .post(location + "/merge")
+        .then()
+        .statusCode(404);
 
     given()
         .get("/q/metrics")
@@ -40,6 +45,7 @@ class MetricsTest {
         .body(containsString("http_server_requests_seconds_count{"))
         .body(containsString("uri=\"/addresses/{id}\""))
         .body(containsString("uri=\"/addresses\""))
+        .body(containsString("uri=\"/addresses/{id}/merge\""))
         .body(containsString("uri=\"NOT_FOUND\""))
         .body(not(containsString(id)))
         .body(not(containsString("f".repeat(32))))

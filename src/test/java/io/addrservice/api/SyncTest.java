@@ -173,6 +173,29 @@ class SyncTest extends ApiTestSupport {
   }
 
   @Test
+  void aMergeReachesAnOpenStreamAsOneUpdateAndTheDeletionOfItsSource() throws Exception {
+    String target = create(ENTRY);
+    String source = create(UPDATED_ENTRY);
+    try (SyncClient.EventStream stream = new SyncClient.EventStream(HTTP, base, null)) {
+      assertTrue(SyncClient.await(Duration.ofSeconds(10), () -> stream.events() == 2));
+      String etag =
+          given()
+              .contentType("application/json")
+              .body("{\"from\": [\"" + source.substring(11) + "\"]}")
+              .post(target + "/merge")
+              .then()
+              .statusCode(200)
+              .extract()
+              .header("ETag");
+      long merged = Long.parseLong(etag.replace("\"", ""));
+      // No other write follows: the merge itself must wake the stream.
+      assertTrue(SyncClient.await(Duration.ofSeconds(10), () -> stream.events() == 4));
+      assertEquals(Map.of(target.substring(11), merged), Map.copyOf(stream.copy()));
+      assertNull(stream.failure());
+    }
+  }
+
+  @Test
   void underConcurrentWritersPagesAndStreamEndEqualToTheBook() throws Exception {
     SyncGuarantee.run(HTTP, List.of(base), base, base, System.nanoTime(), Duration.ZERO);
   }

@@ -19,9 +19,12 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -631,6 +634,159 @@ public abstract class AddressStoreContractTest {
         position[0] = Math.max(position[0], batch.horizon());
         return;
       }
+    }
+  }
+
+  // ---- merges ----
+
+  private static Map<String, VersionMatch> sources(Object... idsAndConditions) {
+    Map<String, VersionMatch> sources = new LinkedHashMap<>();
+    for (int i = 0; i < idsAndConditions.length; i += 2) {
+      sources.put((String) idsAndConditions[i], (VersionMatch) idsAndConditions[i + 1]);
+    }
+    return sources;
+  }
+
+  private static VersionMatch at(long version) {
+    return VersionMatch.oneOf(Set.of(version));
+  }
+
+  @Test
+  void aMergeReplacesTheTargetAndRemovesTheSourcesAsUpdateAndDeletionsInTheChanges() {
+    store.insert(OWNER, ID_1, entry("Ada", "a@x.example"), null);
+    store.insert(OWNER, ID_2, entry("Ada L", "b@x.example"), null);
+    store.replace(OWNER, ID_2, entry("Ada L", "b@x.example"), VersionMatch.any());
+    store.insert(OWNER, ID_3, entry("A. L.", "c@x.example"), null);
+    store.insert(OWNER, ID_4, entry("Other"), null);
+    long before = changes(OWNER, 0, 100).horizon();
+    AddressEntry merged = entry("Ada", "a@x.example", "b@x.example", "c@x.example");
+
+    MergeResult result =
+        store.merge(OWNER, ID_1, merged, at(1), sources(ID_2, at(2), ID_3, VersionMatch.any()));
+
+    assertEquals(WriteResult.Status.WRITTEN, result.status());
+    assertEquals(new VersionedEntry(ID_1, 2, merged), result.merged());
+    assertEquals(result.merged(), store.find(OWNER, ID_1).orElseThrow());
+    assertTrue(store.find(OWNER, ID_2).isEmpty());
+    assertTrue(store.find(OWNER, ID_3).isEmpty());
+    assertEquals(List.of(ID_1, ID_4), ids(store.list(OWNER, null, 10, null)));
+    assertEquals(2, store.count());
+    List<Change> feed = changes(OWNER, before, 100).changes();
+    assertEquals(List.of(ID_1, ID_2, ID_3), feed.stream().map(Change::id).toList());
+    assertEquals(result.merged(), feed.get(0).entry());
+    assertTrue(feed.get(1).deleted() && feed.get(2).deleted(), feed.toString());
+    assertEquals(2, feed.get(1).version());
+    assertEquals(1, feed.get(2).version());
+  }
+
+  @Test
+  void aMergeWithAMissingOrStaleEntryWritesNothing() {
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    store.insert(OWNER, ID_2, entry("Ada 2"), null);
+    store.insert(OWNER, ID_3, entry("Ada 3"), null);
+    store.insert(OTHER, ID_4, entry("Not yours"), null);
+    ChangeBatch before = changes(OWNER, 0, 100);
+    AddressEntry merged = entry("Merged");
+
+    MergeResult missing =
+        store.merge(OWNER, ID_1, merged, VersionMatch.any(), sources(ID_2, at(1), ID_4, at(1)));
+    assertEquals(WriteResult.Status.NOT_FOUND, missing.status());
+    assertEquals(ID_4, missing.id());
+    MergeResult missingTarget =
+        store.merge(OWNER, ID_4, merged, VersionMatch.any(), sources(ID_2, at(1)));
+    assertEquals(new MergeResult(WriteResult.Status.NOT_FOUND, ID_4, null, 0), missingTarget);
+    MergeResult staleSource =
+        store.merge(OWNER, ID_1, merged, at(1), sources(ID_2, at(1), ID_3, at(7)));
+    assertEquals(new MergeResult(WriteResult.Status.VERSION_MISMATCH, ID_3, null, 1), staleSource);
+    MergeResult staleTarget = store.merge(OWNER, ID_1, merged, at(2), sources(ID_2, at(1)));
+    assertEquals(new MergeResult(WriteResult.Status.VERSION_MISMATCH, ID_1, null, 1), staleTarget);
+
+    assertEquals(before.changes(), changes(OWNER, 0, 100).changes());
+    assertEquals(List.of(ID_1, ID_2, ID_3), ids(store.list(OWNER, null, 10, null)));
+    assertEquals(new VersionedEntry(ID_1, 1, entry("Ada")), store.find(OWNER, ID_1).orElseThrow());
+    assertTrue(store.find(OTHER, ID_4).isPresent());
+  }
+
+  @Test
+  void concurrentOverlappingMergesNeverLoseAnEntryNorMergeOneTwice() throws Exception {
+    int entries = 24;
+    List<String> all = new ArrayList<>();
+    for (int i = 0; i < entries; i++) {
+      String id = String.format("000000000000700080000000000002%02x", i);
+      all.add(id);
+      store.insert(OWNER, id, entry("e" + i, "m" + i + "@x.example"), null);
+    }
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<String> merged = java.util.Collections.synchronizedList(new ArrayList<>());
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        Random random = new Random(t);
+        done.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  for (int round = 0; round < 25; round++) {
+                    String target = all.get(random.nextInt(entries));
+                    TreeSet<String> from = new TreeSet<>();
+                    for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                      from.add(all.get(random.nextInt(entries)));
+                    }
+                    from.remove(target);
+                    if (from.isEmpty()) {
+                      continue;
+                    }
+                    mergeAsRead(target, from, merged);
+                  }
+                  return null;
+                }));
+      }
+      go.countDown();
+      for (Future<?> f : done) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // Every e-mail is in exactly one live entry: none lost, none copied twice.
+    List<String> emails = new ArrayList<>();
+    for (VersionedEntry live : store.list(OWNER, null, 1000, null)) {
+      live.entry().emails().forEach(e -> emails.add(e.email()));
+    }
+    java.util.Collections.sort(emails);
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < entries; i++) {
+      expected.add("m" + i + "@x.example");
+    }
+    java.util.Collections.sort(expected);
+    assertEquals(expected, emails);
+    assertEquals(entries - merged.size(), store.count());
+    assertEquals(merged.size(), new TreeSet<>(merged).size(), "an entry merged twice: " + merged);
+    assertTrue(!merged.isEmpty(), "no merge succeeded");
+  }
+
+  /** Reads the target and sources, merges their e-mails into the target at the versions read. */
+  private void mergeAsRead(String target, Set<String> from, List<String> merged) {
+    VersionedEntry read = store.find(OWNER, target).orElse(null);
+    if (read == null) {
+      return;
+    }
+    List<Email> emails = new ArrayList<>(read.entry().emails());
+    Map<String, VersionMatch> sources = new LinkedHashMap<>();
+    for (String id : from) {
+      VersionedEntry source = store.find(OWNER, id).orElse(null);
+      if (source == null) {
+        return;
+      }
+      emails.addAll(source.entry().emails());
+      sources.put(id, at(source.version()));
+    }
+    AddressEntry entry = new AddressEntry(read.entry().fullName(), null, null, null, emails);
+    MergeResult result = store.merge(OWNER, target, entry, at(read.version()), sources);
+    if (result.status() == WriteResult.Status.WRITTEN) {
+      merged.addAll(from);
     }
   }
 

@@ -129,7 +129,7 @@ class CrashRecoveryIT {
   }
 
   /** The -D options that choose and configure the engine: nothing else is needed. */
-  private static List<String> storeOptions(String engine, Path dataDir) {
+  static List<String> storeOptions(String engine, Path dataDir) {
     if (engine.equals("file")) {
       return List.of("-Daddrservice.store.kind=file", "-Daddrservice.store.file.dir=" + dataDir);
     }
@@ -352,7 +352,7 @@ class CrashRecoveryIT {
     }
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
+  static void deleteRecursively(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
@@ -131,6 +132,50 @@ class FileStoreTest extends AddressStoreContractTest {
     try (Stream<Path> files = Files.list(dir)) {
       return files.mapToLong(f -> f.toFile().length()).sum();
     }
+  }
+
+  @Test
+  void aMergeIsOneRecordThatACrashKeepsWholeOrCutsWhole() throws Exception {
+    store.insert(OWNER, ID_1, entry("Ada", "a@x.example"), null);
+    store.insert(OWNER, ID_2, entry("Ada", "b@x.example"), null);
+    store.insert(OWNER, ID_3, entry("Ada", "c@x.example"), null);
+    Path log = dir.resolve(FIRST_SEGMENT);
+    long beforeMerge = Files.size(log);
+    AddressEntry merged = entry("Ada", "a@x.example", "b@x.example", "c@x.example");
+    store.merge(
+        OWNER,
+        ID_1,
+        merged,
+        VersionMatch.any(),
+        Map.of(ID_2, VersionMatch.any(), ID_3, VersionMatch.any()));
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    assertEquals(4, lines.size(), "one record for the merge: " + lines);
+    assertTrue(lines.get(3).contains("\"op\":\"group\""), lines.get(3));
+    byte[] whole = Files.readAllBytes(log);
+    ((FileStore) store).close();
+
+    // Torn anywhere inside the merge's record (a kill -9 mid-write): none of the merge survives.
+    for (long cut :
+        new long[] {beforeMerge + 10, (beforeMerge + whole.length) / 2, whole.length - 1}) {
+      Files.write(log, Arrays.copyOf(whole, (int) cut));
+      store = FileStore.open(dir, MAPPER, options);
+      assertEquals(List.of(ID_1, ID_2, ID_3), ids(store.list(OWNER, null, 10, null)), "cut " + cut);
+      assertEquals(entry("Ada", "a@x.example"), store.find(OWNER, ID_1).orElseThrow().entry());
+      assertEquals(1, store.find(OWNER, ID_1).orElseThrow().version());
+      ((FileStore) store).close();
+    }
+    // The whole record: all of it.
+    Files.write(log, whole);
+    store = FileStore.open(dir, MAPPER, options);
+    assertEquals(List.of(ID_1), ids(store.list(OWNER, null, 10, null)));
+    assertEquals(new VersionedEntry(ID_1, 2, merged), store.find(OWNER, ID_1).orElseThrow());
+    List<Change> feed = store.changes(OWNER, 0, 10).changes();
+    assertEquals(List.of(ID_1, ID_2, ID_3), feed.stream().map(Change::id).toList());
+    // And again after a compaction has folded the merge into a snapshot.
+    file().compact();
+    reopen();
+    assertEquals(new VersionedEntry(ID_1, 2, merged), store.find(OWNER, ID_1).orElseThrow());
+    assertEquals(1, store.count());
   }
 
   @Test
@@ -596,6 +641,36 @@ class FileStoreTest extends AddressStoreContractTest {
         new VersionedEntry(ID_1, 1, entry("Ada")), reopened.find(OWNER, ID_1).orElseThrow());
     assertTrue(reopened.find(OWNER, ID_2).isEmpty());
     assertEquals(List.of(ID_1, ID_3), ids(reopened.list(OWNER, null, 10, null)));
+  }
+
+  @Test
+  void aMergeWhoseWriteOrFsyncFailsLeavesEveryEntryAsItWas() throws IOException {
+    store.insert(OWNER, ID_1, entry("Ada", "a@x.example"), null);
+    store.insert(OWNER, ID_2, entry("Ada", "b@x.example"), null);
+    store.insert(OWNER, ID_3, entry("Ada", "c@x.example"), null);
+    AddressEntry merged = entry("Ada", "a@x.example", "b@x.example", "c@x.example");
+    Map<String, VersionMatch> sources = Map.of(ID_2, VersionMatch.any(), ID_3, VersionMatch.any());
+    for (boolean failForce : new boolean[] {false, true}) {
+      disk.failWrites = !failForce;
+      disk.failForces = failForce;
+      assertThrows(
+          StoreUnavailableException.class,
+          () -> store.merge(OWNER, ID_1, merged, VersionMatch.any(), sources));
+      disk.failWrites = false;
+      disk.failForces = false;
+      assertEquals(List.of(ID_1, ID_2, ID_3), ids(store.list(OWNER, null, 10, null)));
+      assertEquals(1, store.find(OWNER, ID_1).orElseThrow().version());
+    }
+    FileStore reopened = reopen();
+    assertEquals(List.of(ID_1, ID_2, ID_3), ids(reopened.list(OWNER, null, 10, null)));
+    assertEquals(
+        new VersionedEntry(ID_1, 1, entry("Ada", "a@x.example")),
+        reopened.find(OWNER, ID_1).orElseThrow());
+    // The disk is back: the same merge now happens, whole.
+    assertEquals(
+        WriteResult.Status.WRITTEN,
+        reopened.merge(OWNER, ID_1, merged, VersionMatch.any(), sources).status());
+    assertEquals(List.of(ID_1), ids(reopen().list(OWNER, null, 10, null)));
   }
 
   @Test

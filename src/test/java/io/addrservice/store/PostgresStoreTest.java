@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.addrservice.config.TestConfig;
 import io.addrservice.model.Address;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.Email;
@@ -14,6 +15,8 @@ import io.addrservice.model.Owners;
 import io.addrservice.model.Phone;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
+import io.addrservice.service.DuplicateGroup;
+import io.addrservice.service.DuplicateIndex;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -96,6 +100,32 @@ class PostgresStoreTest extends AddressStoreContractTest {
         Thread.sleep(20);
       }
     }
+  }
+
+  @Test
+  void theDuplicatesOfOneInstanceSeeTheWritesAndMergesOfAnother() throws Exception {
+    PostgresTestDatabase database = DATABASE.orElseThrow();
+    AddressStore other =
+        new PostgresStore(database.dataSource(), database.flyway(), database.url(), retention);
+    DuplicateIndex index = new DuplicateIndex(store, TestConfig.defaults());
+    assertEquals(List.of(), index.page(OWNER, null, null).groups());
+
+    other.insert(OWNER, ID_1, entry("Ada Lovelace", "ada@example.org"), null);
+    other.insert(OWNER, ID_2, entry("ADA LOVELACE"), null);
+    other.insert(OWNER, ID_3, entry("Countess", "Ada@Example.org"), null);
+    settle();
+    assertEquals(
+        List.of(List.of(ID_1, ID_2, ID_3)),
+        index.page(OWNER, null, null).groups().stream().map(DuplicateGroup::ids).toList());
+
+    other.merge(
+        OWNER,
+        ID_1,
+        entry("Ada Lovelace", "ada@example.org"),
+        VersionMatch.any(),
+        Map.of(ID_2, VersionMatch.any(), ID_3, VersionMatch.any()));
+    settle();
+    assertEquals(List.of(), index.page(OWNER, null, null).groups());
   }
 
   @Test

@@ -30,12 +30,12 @@ import java.util.List;
 
 /**
  * Reads an entry from a request body (JSON, or a vCard or JSContact card mapped to an entry, {@link
- * EntryInput}), or a JSON Merge Patch document ({@link PatchDocument}): the media type must be one
- * the service reads, the body is decoded from its content coding ({@link ContentCodings}), must fit
- * {@code addrservice.max-body-size} once decoded, and it must be exactly one JSON object in
- * well-formed UTF-8 (checked strictly by {@link StrictUtf8}; no repeated keys, no trailing content,
- * nesting within Jackson's limit of 1000). The tree is then validated and bound by {@link
- * EntryValidator}.
+ * EntryInput}), a JSON Merge Patch document ({@link PatchDocument}) or a merge request ({@link
+ * MergeRequest}): the media type must be one the service reads, the body is decoded from its
+ * content coding ({@link ContentCodings}), must fit {@code addrservice.max-body-size} once decoded,
+ * and it must be exactly one JSON object in well-formed UTF-8 (checked strictly by {@link
+ * StrictUtf8}; no repeated keys, no trailing content, nesting within Jackson's limit of 1000). The
+ * tree is then validated and bound by {@link EntryValidator}.
  */
 @Provider
 @Consumes(MediaType.WILDCARD)
@@ -77,7 +77,10 @@ public class EntryBodyReader implements MessageBodyReader<Object> {
   @Override
   public boolean isReadable(
       Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-    return type == AddressEntry.class || type == EntryInput.class || type == PatchDocument.class;
+    return type == AddressEntry.class
+        || type == EntryInput.class
+        || type == PatchDocument.class
+        || type == MergeRequest.class;
   }
 
   @Override
@@ -97,6 +100,12 @@ public class EntryBodyReader implements MessageBodyReader<Object> {
             "Unsupported Media Type: PATCH takes " + PatchDocument.MEDIA_TYPE);
       }
       return new PatchDocument(tree(bytes(headers, body), false));
+    }
+    if (MergeRequest.class.equals(type)) {
+      if (declared && !readsAsJson(mediaType)) {
+        throw new NotSupportedException("Unsupported Media Type: " + mediaType);
+      }
+      return new MergeRequest(tree(bytes(headers, body), true));
     }
     EntryInput input;
     if (declared && CardMediaTypes.isVCard(mediaType)) {

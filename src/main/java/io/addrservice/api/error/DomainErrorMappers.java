@@ -3,6 +3,7 @@ package io.addrservice.api.error;
 import io.addrservice.api.http.EntityTags;
 import io.addrservice.service.EntryNotFoundException;
 import io.addrservice.service.IdempotencyKeyReusedException;
+import io.addrservice.service.SourceChangedException;
 import io.addrservice.service.VersionMismatchException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
@@ -51,6 +52,15 @@ public class DomainErrorMappers {
   @ServerExceptionMapper
   public Response keyReused(IdempotencyKeyReusedException e, HttpServerRequest request) {
     return errors.of(request, UNPROCESSABLE, KEY_REUSED, e).build();
+  }
+
+  /**
+   * A merge named a version of one of its sources that is not the current one: 412, without an ETag
+   * (the target's tag is not what changed).
+   */
+  @ServerExceptionMapper
+  public Response sourceChanged(SourceChangedException e, HttpServerRequest request) {
+    return errors.of(request, Status.PRECONDITION_FAILED, e.getMessage(), e).build();
   }
 
   /** If-Match named another version: 412, with the current ETag so the client can re-read. */

@@ -14,10 +14,15 @@ public final class AllowedMethods {
   public static final String EXPORT = "GET, HEAD, OPTIONS";
   public static final String CHANGES = "GET, HEAD, OPTIONS";
   public static final String IMPORT = "POST, OPTIONS";
+  public static final String DUPLICATES = "GET, HEAD, OPTIONS";
+  public static final String MERGE = "POST, OPTIONS";
 
   private static final Pattern EXPORT_PATH = Pattern.compile("/addresses/export/?");
   private static final Pattern CHANGES_PATH = Pattern.compile("/addresses/changes/?");
   private static final Pattern IMPORT_PATH = Pattern.compile("/addresses/import/?");
+  private static final Pattern DUPLICATES_PATH = Pattern.compile("/addresses/duplicates/?");
+  private static final Pattern MERGE_PATH =
+      Pattern.compile("/addresses/" + EntryIds.PATH_REGEX + "/merge/?");
   private static final Pattern COLLECTION_PATH = Pattern.compile("/addresses/?");
   private static final Pattern ENTRY_PATH =
       Pattern.compile("/addresses/" + EntryIds.PATH_REGEX + "/?");
@@ -38,6 +43,12 @@ public final class AllowedMethods {
     }
     if (IMPORT_PATH.matcher(path).matches()) {
       return IMPORT;
+    }
+    if (DUPLICATES_PATH.matcher(path).matches()) {
+      return DUPLICATES;
+    }
+    if (MERGE_PATH.matcher(path).matches()) {
+      return MERGE;
     }
     return ENTRY_PATH.matcher(path).matches() ? ENTRY : null;
   }

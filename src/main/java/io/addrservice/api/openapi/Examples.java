@@ -218,4 +218,47 @@ public final class Examples {
        "code": 410,
        "message": "Token expired: changes since then are no longer kept, sync again without since"}
       """;
+
+  public static final String DUPLICATES =
+      """
+      {
+        "groups": [
+          {
+            "ids": ["0190f8a1b2c37d4e8f90a1b2c3d4e5f6", "0190f8a1b2c37d4e8f90a1b2c3d4e5f7",
+                    "0190f8a1b2c37d4e8f90a1b2c3d4e5f8"],
+            "reasons": [
+              {"kind": "email", "value": "bill@microsoft.com",
+               "ids": ["0190f8a1b2c37d4e8f90a1b2c3d4e5f6", "0190f8a1b2c37d4e8f90a1b2c3d4e5f7"]},
+              {"kind": "name", "value": "billgates",
+               "ids": ["0190f8a1b2c37d4e8f90a1b2c3d4e5f7", "0190f8a1b2c37d4e8f90a1b2c3d4e5f8"]}
+            ]
+          }
+        ]
+      }
+      """;
+
+  public static final String MERGE_REQUEST =
+      """
+      {"from": ["0190f8a1b2c37d4e8f90a1b2c3d4e5f7",
+                {"id": "0190f8a1b2c37d4e8f90a1b2c3d4e5f8", "version": 3}]}
+      """;
+
+  public static final String INVALID_MERGE =
+      """
+      {"method": "POST", "uri": "/addresses/0190f8a1b2c37d4e8f90a1b2c3d4e5f6/merge", "code": 400,
+       "message": "Invalid merge request",
+       "errors": [{"path": "$.from[0]", "message": "must not be the target of the merge"}]}
+      """;
+
+  public static final String SOURCE_CHANGED =
+      """
+      {"method": "POST", "uri": "/addresses/0190f8a1b2c37d4e8f90a1b2c3d4e5f6/merge", "code": 412,
+       "message": "Entry 0190f8a1b2c37d4e8f90a1b2c3d4e5f8 has changed (it is at version 4)"}
+      """;
+
+  public static final String TARGET_CHANGED =
+      """
+      {"method": "POST", "uri": "/addresses/0190f8a1b2c37d4e8f90a1b2c3d4e5f6/merge", "code": 412,
+       "message": "Entry 0190f8a1b2c37d4e8f90a1b2c3d4e5f6 has changed (If-Match does not match)"}
+      """;
 }

@@ -13,6 +13,9 @@ class AllowedMethodsTest {
     assertEquals(AllowedMethods.COLLECTION, AllowedMethods.forPath("/addresses"));
     assertEquals(AllowedMethods.COLLECTION, AllowedMethods.forPath("/addresses/"));
     assertEquals(AllowedMethods.ENTRY, AllowedMethods.forPath("/addresses/abc-1/"));
+    assertEquals(AllowedMethods.DUPLICATES, AllowedMethods.forPath("/addresses/duplicates/"));
+    assertEquals(AllowedMethods.MERGE, AllowedMethods.forPath("/addresses/abc-1/merge"));
+    assertNull(AllowedMethods.forPath("/addresses/abc-1/merged"));
     assertNull(AllowedMethods.forPath("/other"));
   }
 }

@@ -115,6 +115,63 @@ class JwtIsolationTest {
   }
 
   @Test
+  void duplicatesAndMergesStayInTheCallersBook() {
+    String a1 = idOf(create(tokenA, ENTRY));
+    String a2 = idOf(create(tokenA, ENTRY));
+    String b1 = idOf(create(tokenB, ENTRY));
+    // The same person in both books: each owner sees only its own pair.
+    as(tokenA)
+        .get("/addresses/duplicates")
+        .then()
+        .statusCode(200)
+        .body("groups.ids", equalTo(List.of(List.of(a1, a2))));
+    as(tokenB)
+        .get("/addresses/duplicates")
+        .then()
+        .statusCode(200)
+        .body("groups", equalTo(List.of()));
+    // B cannot merge A's entry into its own, nor into A's: A's id is an unknown id.
+    String mergeA = "{\"from\": [\"" + a1 + "\"]}";
+    assertErrorBody(
+        as(tokenB)
+            .contentType("application/json")
+            .body(mergeA)
+            .post("/addresses/" + b1 + "/merge")
+            .then(),
+        404,
+        "Entry " + a1 + " not found",
+        "POST",
+        "/addresses/" + b1 + "/merge");
+    as(tokenB)
+        .contentType("application/json")
+        .body("{\"from\": [\"" + b1 + "\"]}")
+        .post("/addresses/" + a2 + "/merge")
+        .then()
+        .statusCode(404);
+    // Reading duplicates needs the read role; merging, the write role.
+    String readerA = Tokens.token(ownerA, READ);
+    as(readerA).get("/addresses/duplicates").then().statusCode(200);
+    assertErrorBody(
+        as(readerA)
+            .contentType("application/json")
+            .body(mergeA)
+            .post("/addresses/" + a2 + "/merge")
+            .then(),
+        403,
+        AccessErrorMappers.MISSING_ROLE + WRITE,
+        "POST",
+        "/addresses/" + a2 + "/merge");
+    as(tokenA)
+        .contentType("application/json")
+        .body(mergeA)
+        .post("/addresses/" + a2 + "/merge")
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"2\"");
+    as(tokenB).get("/addresses/" + b1).then().statusCode(200).header("ETag", "\"1\"");
+  }
+
+  @Test
   void aReaderSeesOnlyItsOwnBook() {
     String path = create(tokenA, ENTRY);
     String reader = Tokens.token(ownerB, READ);

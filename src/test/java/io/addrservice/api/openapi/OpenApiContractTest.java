@@ -116,7 +116,10 @@ class OpenApiContractTest {
         }
       }
     }
-    assertEquals(2, examples, "the examples of the shared request body and GET /addresses/{id}");
+    assertEquals(
+        3,
+        examples,
+        "the examples of the shared request body, GET /addresses/{id} and POST .../merge");
   }
 
   @Test
@@ -178,6 +181,22 @@ class OpenApiContractTest {
     assertEquals(
         "#/components/responses/StaleVersion",
         paths.at("/~1addresses~1{id}/put/responses/412/$ref").asText());
+    assertEquals(
+        Set.of("200", "400", "401", "403"),
+        names(paths.at("/~1addresses~1duplicates/get/responses")));
+    assertTrue(paths.at("/~1addresses~1duplicates/get/responses/200/headers").has("Link"));
+    assertEquals(
+        Set.of("200", "400", "401", "403", "404", "412", "413", "415"),
+        names(paths.at("/~1addresses~1{id}~1merge/post/responses")));
+    assertEquals(
+        "#/components/headers/ETag",
+        paths.at("/~1addresses~1{id}~1merge/post/responses/200/headers/ETag/$ref").asText());
+    Set<String> mergeParameters = new TreeSet<>();
+    paths
+        .at("/~1addresses~1{id}~1merge/post/parameters")
+        .forEach(p -> mergeParameters.add(p.path("$ref").asText()));
+    assertEquals(
+        Set.of("#/components/parameters/id", "#/components/parameters/If-Match"), mergeParameters);
   }
 
   @Test
@@ -226,8 +245,9 @@ class OpenApiContractTest {
     // The 12 of the seed's contract; a 401 and a 403 on each of the eight operations; the 400s of
     // malformed conditions on GET and DELETE; POST's 422 for a reused Idempotency-Key; GET's and
     // export's 406; PATCH's five and import's three body errors; the change feed's 401, 403, 400
-    // (limit and tokens), 406 and 410.
-    assertEquals(46, errors);
+    // (limit and tokens), 406 and 410; a 401 and a 403 on duplicates and merge, the duplicates'
+    // 400 and the merge's 400, 404, 412, 413 and 415.
+    assertEquals(56, errors);
   }
 
   /** A valid address; samples replace one of its fields. */
