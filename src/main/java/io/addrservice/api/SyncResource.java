@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The change feed (DESIGN §9): {@code GET /addresses/changes}, as pages or as a stream. */
+/** The change feed: {@code GET /addresses/changes}, as pages or as a stream. */
 @Path("/addresses/changes")
 @Tag(name = "Sync", description = "Keep a copy of the book in step: the change feed")
 @SecurityRequirement(name = AddressBookApplication.BEARER)

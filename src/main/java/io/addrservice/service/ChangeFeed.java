@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The change feed of DESIGN §9: pages of changes after a token, and open streams of them.
+ * The change feed: pages of changes after a token, and open streams of them.
  *
  * <p>Every open stream of this instance is served by one dispatcher thread. It reads the store when
  * this instance writes to a book that has open streams ({@link LocalWrites}), and, on the

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * DESIGN §9's guarantee, tried at random: while writers create, update and delete entries through
+ * The change feed's guarantee (never a missed change), tried at random: while writers create, update and delete entries through
  * one or more instances, a client that starts with a full sync and applies every page, and another
  * that applies every event of a stream (dropping its connection and resuming with Last-Event-ID on
  * the way), each end with exactly the book's entries and versions.

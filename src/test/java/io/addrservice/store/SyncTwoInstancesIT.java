@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN §9's guarantee across instances: two packaged instances on one PostgreSQL database (the
+ * The change feed's guarantee across instances: two packaged instances on one PostgreSQL database (the
  * one in {@code test.postgresql.url}), writers writing through both, a client paging through one
  * and a stream open on the other, which sees the first one's writes only by polling. Skipped when
  * no database is given.
