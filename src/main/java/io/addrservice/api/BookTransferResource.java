@@ -11,6 +11,7 @@ import io.addrservice.api.body.CardMediaTypes;
 import io.addrservice.api.body.EntryBodies;
 import io.addrservice.api.body.ImportStreams;
 import io.addrservice.api.body.VCardMapping;
+import io.addrservice.api.http.AllowedMethods;
 import io.addrservice.api.http.Caller;
 import io.addrservice.api.openapi.AddressBookApplication;
 import io.addrservice.api.openapi.ComponentNames;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -264,5 +266,21 @@ public class BookTransferResource {
             ? ImportStreams.vcards(in, charset)
             : ImportStreams.ndjson(in, charset, trees);
     return importer.importAll(caller.owner(), items);
+  }
+
+  /** The methods of the export. */
+  @OPTIONS
+  @Path("export")
+  @Operation(summary = "Methods of /addresses/export", hidden = true)
+  public Response exportOptions() {
+    return Response.ok().header(HttpHeaders.ALLOW, AllowedMethods.EXPORT).build();
+  }
+
+  /** The methods of the import. */
+  @OPTIONS
+  @Path("import")
+  @Operation(summary = "Methods of /addresses/import", hidden = true)
+  public Response importOptions() {
+    return Response.ok().header(HttpHeaders.ALLOW, AllowedMethods.IMPORT).build();
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.addrservice.api.error.ErrorBody;
+import io.addrservice.api.http.AllowedMethods;
 import io.addrservice.api.http.Caller;
 import io.addrservice.api.openapi.AddressBookApplication;
 import io.addrservice.api.openapi.ComponentNames;
@@ -17,10 +18,12 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -199,5 +202,12 @@ public class SyncResource {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a change as JSON", e);
     }
+  }
+
+  /** The methods of the change feed. */
+  @OPTIONS
+  @Operation(summary = "Methods of /addresses/changes", hidden = true)
+  public Response options() {
+    return Response.ok().header(HttpHeaders.ALLOW, AllowedMethods.CHANGES).build();
   }
 }

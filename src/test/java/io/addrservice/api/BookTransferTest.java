@@ -155,6 +155,12 @@ class BookTransferTest extends ApiTestSupport {
         .statusCode(405)
         .header("Allow", equalTo("POST, OPTIONS"));
     given()
+        .options("/addresses/export")
+        .then()
+        .statusCode(200)
+        .header("Allow", "GET, HEAD, OPTIONS");
+    given().options("/addresses/import").then().statusCode(200).header("Allow", "POST, OPTIONS");
+    given()
         .contentType(ContentType.JSON)
         .body("{}")
         .post("/addresses/import")

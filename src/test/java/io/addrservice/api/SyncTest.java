@@ -137,6 +137,11 @@ class SyncTest extends ApiTestSupport {
         .then()
         .statusCode(405)
         .header("Allow", equalTo("GET, HEAD, OPTIONS"));
+    given()
+        .options("/addresses/changes")
+        .then()
+        .statusCode(200)
+        .header("Allow", "GET, HEAD, OPTIONS");
   }
 
   @Test
