@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * A client that keeps a copy of a book (ids and versions) with the change feed, as a phone or a CRM
- * would: written from the documented contract alone (docs/sync.md), over plain HTTP, so that it runs against the service in a
- * test or against packaged instances.
+ * would: written from the documented contract alone (docs/sync.md), over plain HTTP, so that it
+ * runs against the service in a test or against packaged instances.
  */
 public final class SyncClient {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -13,7 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The change feed's guarantee on the file engine: writes wait for their fsync, and finish out of order.
+ * The change feed's guarantee on the file engine: writes wait for their fsync, and finish out of
+ * order.
  */
 @QuarkusTest
 @TestProfile(SyncOnFileStoreTest.OnFileStore.class)

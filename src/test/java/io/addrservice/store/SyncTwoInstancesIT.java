@@ -14,10 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The change feed's guarantee across instances: two packaged instances on one PostgreSQL database (the
- * one in {@code test.postgresql.url}), writers writing through both, a client paging through one
- * and a stream open on the other, which sees the first one's writes only by polling. Skipped when
- * no database is given.
+ * The change feed's guarantee across instances: two packaged instances on one PostgreSQL database
+ * (the one in {@code test.postgresql.url}), writers writing through both, a client paging through
+ * one and a stream open on the other, which sees the first one's writes only by polling. Skipped
+ * when no database is given.
  */
 class SyncTwoInstancesIT {
   private static final HttpClient HTTP =
