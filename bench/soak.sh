@@ -91,7 +91,10 @@ SOAK_DELAY_MS=$DELAY wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s \
   -s "$HERE/lua/soak.lua" "$URL" >"$OUT/soak.txt" &
 LOAD=$!
 # The live heap by class, once warm (a minute into the soak) and at the end, both after a full GC.
-histogram() { jcmd "$PID" GC.class_histogram >"$OUT/heap-$1.txt" 2>&1 || true; }
+# The 50 largest classes and the total are kept.
+histogram() {
+  jcmd "$PID" GC.class_histogram 2>&1 | awk 'NR <= 53 || /^Total/' >"$OUT/heap-$1.txt" || true
+}
 live() { awk '/^Total/ {printf "%d instances, %d kB", $2, $3 / 1024}' "$OUT/heap-$1.txt"; }
 sleep 60 && histogram warm
 wait "$LOAD"
