@@ -63,7 +63,8 @@ public final class SyncGuarantee {
       int reconnects = 0;
       while (!allDone(writers)) {
         pages.sync(pagesVia, PAGE);
-        if (reconnects < 3 && stream.events() > 40 * (reconnects + 1)) {
+        // The first resumption comes halfway through the stream's own full sync.
+        if (reconnects < 3 && stream.events() > SEEDED / 2 + 40 * reconnects) {
           stream.reconnect();
           reconnects++;
         }
@@ -71,6 +72,12 @@ public final class SyncGuarantee {
       }
       for (Future<?> writer : writers) {
         writer.get(2, TimeUnit.MINUTES);
+      }
+      if (reconnects == 0) {
+        // The writers were done before the loop could resume the stream: resume it now, so that
+        // every run checks Last-Event-ID.
+        stream.reconnect();
+        reconnects++;
       }
       pages.sync(pagesVia, PAGE);
       Map<String, Long> book = SyncClient.book(http, pagesVia);
