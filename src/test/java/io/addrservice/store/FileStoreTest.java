@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,12 +143,11 @@ class FileStoreTest extends AddressStoreContractTest {
     Path log = dir.resolve(FIRST_SEGMENT);
     long beforeMerge = Files.size(log);
     AddressEntry merged = entry("Ada", "a@x.example", "b@x.example", "c@x.example");
-    store.merge(
-        OWNER,
-        ID_1,
-        merged,
-        VersionMatch.any(),
-        Map.of(ID_2, VersionMatch.any(), ID_3, VersionMatch.any()));
+    // In this order: the sources' deletions take their sequence numbers in the order given.
+    Map<String, VersionMatch> sources = new LinkedHashMap<>();
+    sources.put(ID_2, VersionMatch.any());
+    sources.put(ID_3, VersionMatch.any());
+    store.merge(OWNER, ID_1, merged, VersionMatch.any(), sources);
     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
     assertEquals(4, lines.size(), "one record for the merge: " + lines);
     assertTrue(lines.get(3).contains("\"op\":\"group\""), lines.get(3));
