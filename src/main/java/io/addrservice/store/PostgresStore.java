@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -292,22 +293,9 @@ final class PostgresStore implements AddressStore {
   @Override
   public WriteResult remove(String owner, String id, VersionMatch expected) {
     purgeIfDue();
-    try (Connection connection = dataSource.getConnection()) {
-      // The row is locked from the version check to the tombstone: one step for other writers.
-      connection.setAutoCommit(false);
-      try {
-        WriteResult result = removeLocked(connection, owner, id, expected);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw failed("delete " + id, e);
-    }
+    // The row is locked from the version check to the tombstone: one step for other writers.
+    return inTransaction(
+        "delete " + id, connection -> removeLocked(connection, owner, id, expected), done -> true);
   }
 
   private WriteResult removeLocked(
@@ -346,14 +334,26 @@ final class PostgresStore implements AddressStore {
       Map<String, VersionMatch> sources) {
     purgeIfDue();
     String document = toJson(merged);
+    // One transaction: the target's update and the sources' tombstones commit together or not at
+    // all, and the rows stay locked from the version checks to the commit.
+    return inTransaction(
+        "merge into " + targetId,
+        connection -> mergeLocked(connection, owner, targetId, document, merged, target, sources),
+        result -> result.status() == WriteResult.Status.WRITTEN);
+  }
+
+  /**
+   * Runs {@code work} in a transaction of its own, committed when {@code commit} accepts its result
+   * and rolled back otherwise (or when it fails).
+   *
+   * @param what the operation, for the error when the database fails
+   */
+  private <T> T inTransaction(String what, SqlWork<T> work, Predicate<T> commit) {
     try (Connection connection = dataSource.getConnection()) {
-      // One transaction: the target's update and the sources' tombstones commit together or not
-      // at all, and the rows stay locked from the version checks to the commit.
       connection.setAutoCommit(false);
       try {
-        MergeResult result =
-            mergeLocked(connection, owner, targetId, document, merged, target, sources);
-        if (result.status() == WriteResult.Status.WRITTEN) {
+        T result = work.run(connection);
+        if (commit.test(result)) {
           connection.commit();
         } else {
           connection.rollback();
@@ -366,8 +366,14 @@ final class PostgresStore implements AddressStore {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw failed("merge into " + targetId, e);
+      throw failed(what, e);
     }
+  }
+
+  /** Work on one connection that may throw {@link SQLException}. */
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
   }
 
   private MergeResult mergeLocked(
