@@ -1,7 +1,15 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -39,38 +46,19 @@ public class StreamFanout {
 
     // arrivals[w * streams + s]: when stream s got write w's event (System.nanoTime), 0 if not yet.
     AtomicLongArray arrivals = new AtomicLongArray(writes * streams);
-    CountDownLatch open = new CountDownLatch(streams);
-    AtomicInteger failed = new AtomicInteger();
     List<CountDownLatch> delivered = new ArrayList<>();
     for (int w = 0; w < writes; w++) {
       delivered.add(new CountDownLatch(streams));
     }
-    for (int s = 0; s < streams; s++) {
-      int stream = s;
-      HttpRequest request =
-          HttpRequest.newBuilder(base.resolve("/addresses/changes?since=" + since))
-              .header("Accept", "text/event-stream")
-              .build();
-      http.sendAsync(
-              request,
-              HttpResponse.BodyHandlers.fromLineSubscriber(
-                  new Lines(line -> {
-                    int at = line.indexOf("\"full_name\":\"write ");
-                    if (at >= 0) {
-                      int w = Integer.parseInt(
-                          line.substring(at + 19, line.indexOf('"', at + 19)));
-                      if (arrivals.compareAndSet(w * streams + stream, 0, System.nanoTime())) {
-                        delivered.get(w).countDown();
-                      }
-                    }
-                  })))
-          .whenComplete(
-              (response, error) -> {
-                if (error != null || response.statusCode() != 200) {
-                  failed.incrementAndGet();
-                }
-              });
-    }
+    StreamReader reader =
+        new StreamReader(base, since, streams, (stream, w) -> {
+          if (w < writes && arrivals.compareAndSet(w * streams + stream, 0, System.nanoTime())) {
+            delivered.get(w).countDown();
+          }
+        });
+    Thread readerThread = new Thread(reader, "streams");
+    readerThread.setDaemon(true);
+    readerThread.start();
     // The streams are open once the service counts them.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (openStreams(http, base) < streams && System.nanoTime() < deadline) {
@@ -80,6 +68,7 @@ public class StreamFanout {
     Thread.sleep(1000);
     long rssOpen = rssKb(pid);
 
+    long cpuBefore = cpuTicks(pid);
     long[] acks = new long[writes];
     int missing = 0;
     for (int w = 0; w < writes; w++) {
@@ -99,6 +88,7 @@ public class StreamFanout {
         missing += (int) delivered.get(w).getCount();
       }
     }
+    long cpuAfter = cpuTicks(pid);
     long[] latencies = new long[writes * streams];
     int n = 0;
     for (int w = 0; w < writes; w++) {
@@ -113,10 +103,11 @@ public class StreamFanout {
     Arrays.sort(sorted);
     System.out.printf(
         "streams=%d opened=%d failed=%d writes=%d events=%d missing=%d rss_before_mb=%.1f"
-            + " rss_open_mb=%.1f rss_per_stream_kb=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f%n",
+            + " rss_open_mb=%.1f rss_per_stream_kb=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f"
+            + " service_cpu_ms_per_write=%.1f%n",
         streams,
         opened,
-        failed.get(),
+        reader.failed.get(),
         writes,
         n,
         missing,
@@ -125,7 +116,8 @@ public class StreamFanout {
         (rssOpen - rssBefore) / (double) Math.max(1, opened),
         ms(sorted, 0.50),
         ms(sorted, 0.99),
-        sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+        (cpuAfter - cpuBefore) * 10.0 / writes);
     System.exit(0);
   }
 
@@ -181,6 +173,13 @@ public class StreamFanout {
     return -1;
   }
 
+  /** The service's CPU time so far (user and system), in clock ticks (10 ms each on Linux). */
+  private static long cpuTicks(long pid) throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
   private static long rssKb(long pid) throws Exception {
     for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
       if (line.startsWith("VmRSS:")) {
@@ -190,22 +189,119 @@ public class StreamFanout {
     return -1;
   }
 
-  /** Hands every line to a consumer, taking all that comes. */
-  private record Lines(java.util.function.Consumer<String> each) implements Flow.Subscriber<String> {
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      subscription.request(Long.MAX_VALUE);
+  /** What a stream saw: write {@code w}'s event reached stream {@code stream}. */
+  private interface Arrival {
+    void seen(int stream, int w);
+  }
+
+  /**
+   * The clients of every stream on one thread: non-blocking sockets under one selector, each
+   * sending the stream's request and then scanning what arrives for the writes' full names. As
+   * light a client as can be, so that on a machine shared with the service the figures are the
+   * service's: 1,000 clients would be 1,000 machines. A stream whose answer is not a 200, or that
+   * ends, counts as failed.
+   */
+  private static final class StreamReader implements Runnable {
+    private static final String MARK = "\"full_name\":\"write ";
+
+    final AtomicInteger failed = new AtomicInteger();
+    private final InetSocketAddress address;
+    private final byte[] request;
+    private final int streams;
+    private final Arrival arrival;
+
+    StreamReader(URI base, String since, int streams, Arrival arrival) {
+      this.address = new InetSocketAddress(base.getHost(), base.getPort());
+      this.request =
+          ("GET /addresses/changes?since=" + since + " HTTP/1.1\r\nHost: " + base.getAuthority()
+                  + "\r\nAccept: text/event-stream\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII);
+      this.streams = streams;
+      this.arrival = arrival;
+    }
+
+    /** One stream's connection: its number, and the text after its last complete mark. */
+    private static final class Stream {
+      final int number;
+      String carry = "";
+      boolean answered;
+
+      Stream(int number) {
+        this.number = number;
+      }
     }
 
     @Override
-    public void onNext(String line) {
-      each.accept(line);
+    public void run() {
+      try (Selector selector = Selector.open()) {
+        for (int s = 0; s < streams; s++) {
+          SocketChannel channel = SocketChannel.open();
+          channel.configureBlocking(false);
+          channel.connect(address);
+          channel.register(selector, SelectionKey.OP_CONNECT, new Stream(s));
+        }
+        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
+        byte[] bytes = new byte[1 << 16];
+        while (true) {
+          selector.select();
+          for (SelectionKey key : selector.selectedKeys()) {
+            SocketChannel channel = (SocketChannel) key.channel();
+            Stream stream = (Stream) key.attachment();
+            try {
+              if (key.isConnectable()) {
+                channel.finishConnect();
+                channel.write(ByteBuffer.wrap(request));
+                key.interestOps(SelectionKey.OP_READ);
+              } else if (key.isReadable()) {
+                buffer.clear();
+                int read = channel.read(buffer);
+                if (read < 0) {
+                  failed.incrementAndGet();
+                  key.cancel();
+                  channel.close();
+                  continue;
+                }
+                buffer.flip();
+                buffer.get(bytes, 0, read);
+                scan(stream, stream.carry + new String(bytes, 0, read, StandardCharsets.ISO_8859_1));
+              }
+            } catch (IOException e) {
+              failed.incrementAndGet();
+              key.cancel();
+              channel.close();
+            }
+          }
+          selector.selectedKeys().clear();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
-    @Override
-    public void onError(Throwable throwable) {}
-
-    @Override
-    public void onComplete() {}
+    private void scan(Stream stream, String text) {
+      if (!stream.answered) {
+        if (text.length() < 12) {
+          stream.carry = text;
+          return;
+        }
+        stream.answered = true;
+        if (!text.startsWith("HTTP/1.1 200")) {
+          failed.incrementAndGet();
+        }
+      }
+      int from = 0;
+      while (true) {
+        int at = text.indexOf(MARK, from);
+        int end = at < 0 ? -1 : text.indexOf('"', at + MARK.length());
+        if (end < 0) {
+          // Keep what may be the start of a mark cut by the read.
+          int keep = Math.max(from, text.length() - MARK.length() - 12);
+          stream.carry = at >= 0 ? text.substring(at) : text.substring(keep);
+          return;
+        }
+        arrival.seen(stream.number, Integer.parseInt(text.substring(at + MARK.length(), end)));
+        from = end;
+      }
+    }
   }
 }

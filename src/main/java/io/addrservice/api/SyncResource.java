@@ -16,6 +16,7 @@ import io.addrservice.service.ChangesExpiredException;
 import io.addrservice.service.StreamEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.Vertx;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.OPTIONS;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -163,8 +165,23 @@ public class SyncResource {
     return Multi.createFrom()
         .publisher(
             feed.stream(
-                caller.owner(), resumed ? lastEventId : since, resumed ? LAST_EVENT_ID : SINCE))
+                caller.owner(),
+                resumed ? lastEventId : since,
+                resumed ? LAST_EVENT_ID : SINCE,
+                onConnection()))
         .map(event -> asSse(sse, event));
+  }
+
+  /**
+   * Runs on the request's Vert.x context: its connection's event loop, where writes to the client
+   * go without a hand-off, and the streams of many connections on all event loops at once.
+   */
+  private static Executor onConnection() {
+    io.vertx.core.Context context = Vertx.currentContext();
+    if (context == null) {
+      return Runnable::run;
+    }
+    return task -> context.runOnContext(ignored -> task.run());
   }
 
   private OutboundSseEvent asSse(Sse sse, StreamEvent event) {

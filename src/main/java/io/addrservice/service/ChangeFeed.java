@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -146,10 +147,13 @@ public class ChangeFeed implements ChangeStream.Listener {
    * @param since the token to start after, or null (or empty) for a full sync first
    * @param parameter where {@code since} came from, for errors ({@code since}, {@code
    *     Last-Event-ID})
+   * @param delivery where the stream's events reach its subscriber (the client connection's
+   *     thread), so that the one dispatcher of every stream never writes to a client itself
    * @throws InvalidRequestException when the token is unusable
    * @throws ChangesExpiredException when changes after the token are no longer all kept
    */
-  public Flow.Publisher<StreamEvent> stream(String owner, String since, String parameter) {
+  public Flow.Publisher<StreamEvent> stream(
+      String owner, String since, String parameter, Executor delivery) {
     boolean full = since == null || since.isEmpty();
     SyncTokens.Position from = full ? null : tokens().decode(owner, since, parameter);
     ChangeBatch probe = stored(() -> store.changes(owner, full ? 0 : from.sequence(), 1));
@@ -157,7 +161,8 @@ public class ChangeFeed implements ChangeStream.Listener {
       throw new ChangesExpiredException();
     }
     SyncTokens.Position start = full ? new SyncTokens.Position(0, probe.horizon()) : from;
-    return new ChangeStream(owner, start, full ? null : since, capacity, this, System::nanoTime);
+    return new ChangeStream(
+        owner, start, full ? null : since, capacity, this, System::nanoTime, delivery);
   }
 
   /** The tokens of this store, once its identity could be read. */

@@ -2,6 +2,7 @@ package io.addrservice.service;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -10,7 +11,9 @@ import java.util.function.LongSupplier;
  * One open change stream: where its client is in the feed, the events it has not taken yet (at most
  * {@code capacity}), and what the client asked for. Events reach the subscriber only as it requests
  * them, one thread at a time; {@link ChangeFeed}'s dispatcher reads the store for it only as much
- * as fits, so a slow client costs reads at its own pace, never memory.
+ * as fits, so a slow client costs reads at its own pace, never memory. What the dispatcher queues
+ * reaches the subscriber on the stream's own executor (its connection's thread in the service): one
+ * dispatcher serves every stream, and hands each its events without writing any itself.
  */
 final class ChangeStream implements Flow.Publisher<StreamEvent>, Flow.Subscription {
   /** What the stream tells the feed. */
@@ -26,6 +29,7 @@ final class ChangeStream implements Flow.Publisher<StreamEvent>, Flow.Subscripti
   private final int capacity;
   private final Listener listener;
   private final LongSupplier nanoTime;
+  private final Executor delivery;
 
   // Read and written by the feed's dispatcher thread only.
   SyncTokens.Position position;
@@ -48,7 +52,8 @@ final class ChangeStream implements Flow.Publisher<StreamEvent>, Flow.Subscripti
       String startToken,
       int capacity,
       Listener listener,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime,
+      Executor delivery) {
     this.owner = owner;
     this.position = start;
     this.lastQueuedToken = startToken;
@@ -56,6 +61,7 @@ final class ChangeStream implements Flow.Publisher<StreamEvent>, Flow.Subscripti
     this.capacity = capacity;
     this.listener = listener;
     this.nanoTime = nanoTime;
+    this.delivery = delivery;
     this.lastActivity = nanoTime.getAsLong();
   }
 
@@ -120,7 +126,7 @@ final class ChangeStream implements Flow.Publisher<StreamEvent>, Flow.Subscripti
       }
       queue.addAll(events);
     }
-    drain();
+    deliver();
   }
 
   /** Queues a heartbeat when nothing waits and nothing was sent for {@code silence} nanoseconds. */
@@ -132,7 +138,7 @@ final class ChangeStream implements Flow.Publisher<StreamEvent>, Flow.Subscripti
       queue.add(new StreamEvent(StreamEvent.Kind.HEARTBEAT, null, null, null));
       lastActivity = now;
     }
-    drain();
+    deliver();
   }
 
   /**
@@ -160,11 +166,16 @@ final class ChangeStream implements Flow.Publisher<StreamEvent>, Flow.Subscripti
       queue.add(new StreamEvent(kind, token, null, null));
       finishing = true;
     }
-    drain();
+    deliver();
   }
 
   private synchronized String lastTakenToken() {
     return lastTakenToken;
+  }
+
+  /** Hands what is queued to the subscriber on the stream's executor. */
+  private void deliver() {
+    delivery.execute(this::drain);
   }
 
   private void drain() {

@@ -142,7 +142,8 @@ class ChangeFeedTest {
     create(OWNER, 1);
 
     assertThrows(ChangesExpiredException.class, () -> feed.page(OWNER, before, null));
-    assertThrows(ChangesExpiredException.class, () -> feed.stream(OWNER, before, "since"));
+    assertThrows(
+        ChangesExpiredException.class, () -> feed.stream(OWNER, before, "since", Runnable::run));
     assertEquals(1, feed.page(OWNER, afterDeletion, null).changes().size());
     Map<String, Long> copy = new HashMap<>();
     for (ChangePage page = feed.page(OWNER, null, "2");
@@ -160,7 +161,7 @@ class ChangeFeedTest {
   void aStreamStartsWithAFullSyncThenFollowsWritesAndResumesFromAnyEventsToken() throws Exception {
     List<String> made = create(OWNER, 3);
     Events events = new Events(Long.MAX_VALUE);
-    feed.stream(OWNER, null, "since").subscribe(events);
+    feed.stream(OWNER, null, "since", Runnable::run).subscribe(events);
     List<StreamEvent> first = events.take(3);
     assertEquals(made, first.stream().map(event -> event.change().id()).toList());
     assertEquals(1, feed.openStreams());
@@ -174,7 +175,7 @@ class ChangeFeedTest {
 
     // Resuming from the first event's token: what changed after it, each entry once.
     Events resumed = new Events(Long.MAX_VALUE);
-    feed.stream(OWNER, first.get(0).token(), "Last-Event-ID").subscribe(resumed);
+    feed.stream(OWNER, first.get(0).token(), "Last-Event-ID", Runnable::run).subscribe(resumed);
     List<StreamEvent> again = resumed.take(2);
     assertEquals(next.get(0).change(), again.get(0).change());
     assertEquals(next.get(1).change(), again.get(1).change());
@@ -189,7 +190,7 @@ class ChangeFeedTest {
   void aQuietStreamGetsHeartbeats() throws Exception {
     ChangeFeed quick = feed(Duration.ofMillis(100), 1000, Duration.ofSeconds(30));
     Events events = new Events(Long.MAX_VALUE);
-    quick.stream(OWNER, null, "since").subscribe(events);
+    quick.stream(OWNER, null, "since", Runnable::run).subscribe(events);
     assertEquals(StreamEvent.Kind.HEARTBEAT, events.next().kind());
     events.subscription.cancel();
   }
@@ -199,7 +200,7 @@ class ChangeFeedTest {
     ChangeFeed strict = feed(Duration.ofMillis(50), 4, Duration.ofMillis(200));
     create(OWNER, 10);
     Events events = new Events(2);
-    strict.stream(OWNER, null, "since").subscribe(events);
+    strict.stream(OWNER, null, "since", Runnable::run).subscribe(events);
     List<StreamEvent> taken = events.take(2);
     // It takes nothing more while events wait: dropped after the stall timeout.
     Thread.sleep(600);
@@ -212,7 +213,7 @@ class ChangeFeedTest {
 
     // Resuming there gives the rest, once each.
     Events resumed = new Events(Long.MAX_VALUE);
-    strict.stream(OWNER, last.token(), "Last-Event-ID").subscribe(resumed);
+    strict.stream(OWNER, last.token(), "Last-Event-ID", Runnable::run).subscribe(resumed);
     List<StreamEvent> rest = resumed.take(8);
     assertEquals(10, 2 + rest.stream().map(e -> e.change().id()).distinct().count());
     assertNotEquals(taken.get(0).change().id(), rest.get(0).change().id());
@@ -224,7 +225,7 @@ class ChangeFeedTest {
     ChangeFeed small = feed(Duration.ofSeconds(15), 2, Duration.ofSeconds(30));
     List<String> made = create(OWNER, 4);
     Events events = new Events(0);
-    small.stream(OWNER, null, "since").subscribe(events);
+    small.stream(OWNER, null, "since", Runnable::run).subscribe(events);
     // The stream holds two events its client has not taken, and reads no further.
     Thread.sleep(300);
     store.remove(OWNER, made.get(2), VersionMatch.any());
@@ -244,7 +245,7 @@ class ChangeFeedTest {
     ChangeFeed stopping = feed(Duration.ofSeconds(15), 10, Duration.ofSeconds(30));
     create(OWNER, 1);
     Events events = new Events(Long.MAX_VALUE);
-    stopping.stream(OWNER, null, "since").subscribe(events);
+    stopping.stream(OWNER, null, "since", Runnable::run).subscribe(events);
     StreamEvent first = events.take(1).get(0);
     stopping.stop();
     StreamEvent last = events.take(1).get(0);
@@ -253,7 +254,7 @@ class ChangeFeedTest {
     assertTrue(events.completed.await(5, TimeUnit.SECONDS));
 
     Events late = new Events(Long.MAX_VALUE);
-    stopping.stream(OWNER, first.token(), "since").subscribe(late);
+    stopping.stream(OWNER, first.token(), "since", Runnable::run).subscribe(late);
     assertEquals(StreamEvent.Kind.RESUME, late.take(1).get(0).kind());
     assertTrue(late.completed.await(5, TimeUnit.SECONDS));
   }
@@ -263,7 +264,7 @@ class ChangeFeedTest {
     ChangeFeed small = feed(Duration.ofSeconds(15), 4, Duration.ofSeconds(30));
     List<String> made = create(OWNER, 50);
     Events events = new Events(1);
-    small.stream(OWNER, null, "since").subscribe(events);
+    small.stream(OWNER, null, "since", Runnable::run).subscribe(events);
     List<String> seen = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       seen.add(events.take(1).get(0).change().id());
