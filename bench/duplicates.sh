@@ -7,8 +7,9 @@
 # capitals), checks that GET /addresses/duplicates finds exactly those pairs, then measures with
 # wrk, every run bounded by BENCH_DURATION (default 10s):
 #   - the first page of duplicates (limit=100), after the index was built by one request;
-#   - PUT of random entries alone, then the same PUT while merges of the planted pairs run
-#     back to back on another connection: what merges add to a write's p99.
+#   - PUT of random entries alone; then what merges add to a write's p99: the same PUT load
+#     beside one more connection, paced, of PUTs (the baseline) and then of merges of the
+#     planted pairs (wrk's delay(); see BENCH_PACE_MS and BENCH_ROUNDS below).
 # Only 127.0.0.1 is used. Everything started here is stopped on exit. Figures go to stdout; the
 # raw wrk outputs stay in the scratch directory with BENCH_KEEP=1.
 set -euo pipefail
@@ -122,26 +123,40 @@ wrk -t2 -c"$CONNECTIONS" -d5s -s "$BENCH/lua/duplicates.lua" "$BASE/addresses" >
 read -r DUP_P99 DUP_RPS <<<"$(run duplicates duplicates.lua "$BASE/addresses")"
 wrk -t2 -c"$CONNECTIONS" -d5s -s "$BENCH/lua/put.lua" "$BASE/addresses" >/dev/null 2>&1
 read -r PUT_P99 PUT_RPS <<<"$(run put put.lua "$BASE/addresses")"
-# Merges of the planted pairs, one after another, while the same PUT load runs.
-python3 - "$BASE" "$SCRATCH/pairs.txt" "$SCRATCH/merges.txt" <<'PY' &
-import sys, time, urllib.request
-base, pairs, out = sys.argv[1], sys.argv[2], sys.argv[3]
-done, start = 0, time.time()
-for line in open(pairs):
-    target, source = line.split()
-    request = urllib.request.Request(base + "/addresses/%s/merge" % target, method="POST",
-        data=('{"from": ["%s"]}' % source).encode(), headers={"Content-Type": "application/json"})
-    urllib.request.urlopen(request).read()
-    done += 1
-    with open(out, "w") as f:
-        f.write("%d %.1f\n" % (done, time.time() - start))
-PY
-MERGER=$!
-PIDS+=("$MERGER")
-read -r MIXED_P99 MIXED_RPS <<<"$(run put-with-merges put.lua "$BASE/addresses")"
-kill "$MERGER" 2>/dev/null || true
-wait "$MERGER" 2>/dev/null || true
-MERGES=$(cut -d' ' -f1 "$SCRATCH/merges.txt" 2>/dev/null || echo "(still running at the end)")
+# What merges add to a write's p99: the same PUT load with a 17th connection beside it, paced
+# at one request every BENCH_PACE_MS (default 20), first of PUTs (the baseline), then of merges
+# of the planted pairs (bench/lua/merge.lua). BENCH_ROUNDS rounds (default 2), each pair merged
+# once: the rounds take the pairs in turn.
+PACE=${BENCH_PACE_MS:-20}
+ROUNDS=${BENCH_ROUNDS:-2}
+split -n "l/$ROUNDS" -d "$SCRATCH/pairs.txt" "$SCRATCH/pairs-"
+side() { # name, script: the side connection's BENCH line, run beside the PUT load
+  BENCH_PACE_MS=$PACE BENCH_PAIRS=$SIDE_PAIRS timeout 60 wrk -t1 -c1 -d"$DURATION" --latency \
+    -s "$BENCH/lua/$2" "$BASE/addresses" >"$SCRATCH/wrk-$1.txt" 2>&1
+}
+ROWS=""
+RATIOS=""
+for ((round = 0; round < ROUNDS; round++)); do
+  SIDE_PAIRS=$(printf '%s/pairs-%02d' "$SCRATCH" "$round")
+  side "side-put-$round" put.lua &
+  SIDE=$!
+  read -r BASE_P99 BASE_RPS <<<"$(run "put-beside-puts-$round" put.lua "$BASE/addresses")"
+  wait "$SIDE"
+  side "side-merge-$round" merge.lua &
+  SIDE=$!
+  read -r MIXED_P99 MIXED_RPS <<<"$(run "put-beside-merges-$round" put.lua "$BASE/addresses")"
+  wait "$SIDE"
+  MERGES=$(sed -n 's/^BENCH requests=\([0-9]*\).*/\1/p' "$SCRATCH/wrk-side-merge-$round.txt")
+  MERGE_P99=$(sed -n 's/.* p99_us=\([0-9]*\).*/\1/p' "$SCRATCH/wrk-side-merge-$round.txt" | awk '{ printf "%.2f", $1 / 1000 }')
+  MERGE_FAILED=$(sed -n 's/.* errors_status=\([0-9]*\).*/\1/p' "$SCRATCH/wrk-side-merge-$round.txt")
+  ROWS+="| round $((round + 1)): PUT beside one connection of PUTs (every $PACE ms) | $BASE_P99 | $BASE_RPS |"$'\n'
+  ROWS+="| round $((round + 1)): PUT beside one connection of merges (every $PACE ms; $MERGES merges, p99 $MERGE_P99 ms, $MERGE_FAILED not 2xx) | $MIXED_P99 | $MIXED_RPS |"$'\n'
+  RATIO=$(awk -v m="$MIXED_P99" -v b="$BASE_P99" 'BEGIN { printf "%.1f", (m / b - 1) * 100 }')
+  RATIOS+=" $RATIO"
+  ROWS+="| round $((round + 1)): merges add to the PUT p99 | $RATIO % | |"$'\n'
+done
+# One round's p99 moves with the disk's flushes; the mean over the rounds is the figure.
+ROWS+="| merges add to the PUT p99, mean of $ROUNDS rounds | $(awk '{ for (i = 1; i <= NF; i++) s += $i; printf "%+.1f %%", s / NF }' <<<"$RATIOS") | |"$'\n'
 
 cat <<REPORT
 | measure ($ENTRIES entries, 1 % duplicates, file store, $CONNECTIONS connections, $DURATION) | p99 ms | req/s |
@@ -149,5 +164,5 @@ cat <<REPORT
 | first request for the book (builds the index) | $FIRST_MS (one request) | |
 | GET /addresses/duplicates?limit=100 | $DUP_P99 | $DUP_RPS |
 | PUT of random entries | $PUT_P99 | $PUT_RPS |
-| the same PUT while merges run back to back ($MERGES merges) | $MIXED_P99 | $MIXED_RPS |
+${ROWS%$'\n'}
 REPORT

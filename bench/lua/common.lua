@@ -21,6 +21,13 @@ if token and token ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. token
 end
 
+-- With BENCH_PACE_MS set, each connection waits that long between its requests (wrk's delay()):
+-- a steady side load beside a saturating one.
+local pace = tonumber(os.getenv("BENCH_PACE_MS") or "")
+if pace then
+  function delay() return pace end
+end
+
 -- The headers of a request with a JSON body.
 function json_headers()
   local headers = {["Content-Type"] = "application/json"}
