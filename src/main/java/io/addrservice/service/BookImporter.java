@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * card's UID, an export line's id) names an entry of the book updates it, unless it equals it; any
  * other item is created. Items are written in batches of {@value #BATCH}, each one write of the
  * store ({@link AddressBookService#writeBatch}: in the file store one log record and one flush); a
- * batch is counted only once it is acknowledged. The next batch is read and validated while one is
- * written. A bad item never stops the others.
+ * batch is counted only once it is acknowledged. One batch is validated and written while the
+ * request's thread reads the next. A bad item never stops the others.
  */
 @ApplicationScoped
 public class BookImporter {
@@ -38,7 +38,7 @@ public class BookImporter {
   private final AddressBookService book;
   private final EntryValidator validator;
 
-  /** Writes one batch while the request's thread reads the next. */
+  /** Validates and writes one batch while the request's thread reads the next. */
   private final ExecutorService writer =
       Executors.newSingleThreadExecutor(
           task -> {
@@ -64,18 +64,20 @@ public class BookImporter {
    */
   public ImportReport importAll(String owner, Iterator<ImportItem> items) {
     Tally tally = new Tally();
-    Batches batches = new Batches(owner, tally);
+    CompletableFuture<Void> storing = CompletableFuture.completedFuture(null);
+    List<ImportItem> batch = new ArrayList<>(BATCH);
     while (items.hasNext()) {
-      ImportItem item = items.next();
-      // An item naming an entry that an earlier item writes is compared with what that write
-      // leaves, and written after it: two items naming one entry take effect in their order.
-      batches.awaitWritesOf(item.id());
-      Write write = prepare(owner, item, tally);
-      if (write != null) {
-        batches.add(write);
+      batch.add(items.next());
+      if (batch.size() == BATCH) {
+        // One batch is validated and written while the next is read: two in memory at most.
+        finish(storing);
+        List<ImportItem> full = batch;
+        storing = CompletableFuture.runAsync(() -> store(owner, full, tally), writer);
+        batch = new ArrayList<>(BATCH);
       }
     }
-    batches.finishAll();
+    finish(storing);
+    store(owner, batch, tally);
     return new ImportReport(
         tally.created.get(),
         tally.updated.get(),
@@ -87,59 +89,28 @@ public class BookImporter {
   }
 
   /**
-   * The batch being filled and the one being written, whose writes run while the next batch is read
-   * and validated: at most two batches are in memory.
+   * Validates a batch's items in their order and writes the valid ones that change something. An
+   * item naming an entry that an earlier item of the batch writes is compared with what that write
+   * leaves, and written after it: two items naming one entry take effect in their order.
    */
-  private final class Batches {
-    private final String owner;
-    private final Tally tally;
-    private List<Write> filling = new ArrayList<>(BATCH);
-    private Set<String> idsFilling = new HashSet<>();
-    private CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
-    private Set<String> idsWriting = Set.of();
-
-    Batches(String owner, Tally tally) {
-      this.owner = owner;
-      this.tally = tally;
-    }
-
-    /** Returns once no batch holds a write of {@code id} that is not yet acknowledged. */
-    void awaitWritesOf(String id) {
-      if (id == null) {
-        return;
+  private void store(String owner, List<ImportItem> items, Tally tally) {
+    List<Write> pending = new ArrayList<>(items.size());
+    Set<String> pendingIds = new HashSet<>();
+    for (ImportItem item : items) {
+      if (item.id() != null && pendingIds.contains(item.id())) {
+        write(owner, pending, tally);
+        pending = new ArrayList<>(items.size());
+        pendingIds.clear();
       }
-      if (idsFilling.contains(id)) {
-        startFilled();
-      }
-      if (idsWriting.contains(id)) {
-        finish(writing);
-        idsWriting = Set.of();
+      Write write = prepare(owner, item, tally);
+      if (write != null) {
+        pending.add(write);
+        if (write.id != null) {
+          pendingIds.add(write.id);
+        }
       }
     }
-
-    void add(Write write) {
-      if (filling.size() == BATCH) {
-        startFilled();
-      }
-      filling.add(write);
-      if (write.id != null) {
-        idsFilling.add(write.id);
-      }
-    }
-
-    /** Waits for the batch being written, then starts writing the one filled. */
-    private void startFilled() {
-      finish(writing);
-      writing = start(owner, filling, tally);
-      idsWriting = idsFilling;
-      filling = new ArrayList<>(BATCH);
-      idsFilling = new HashSet<>();
-    }
-
-    void finishAll() {
-      startFilled();
-      finish(writing);
-    }
+    write(owner, pending, tally);
   }
 
   /** A valid item's write; null (and counted) for a failed or unchanged one. */
@@ -175,14 +146,7 @@ public class BookImporter {
     }
   }
 
-  /** Starts writing the batch; the result completes once it is written. */
-  private CompletableFuture<Void> start(String owner, List<Write> batch, Tally tally) {
-    return batch.isEmpty()
-        ? CompletableFuture.completedFuture(null)
-        : CompletableFuture.runAsync(() -> write(owner, batch, tally), writer);
-  }
-
-  /** Waits for a batch's writes. */
+  /** Waits for a batch to be stored. */
   private static void finish(CompletableFuture<Void> batch) {
     try {
       batch.join();
@@ -193,6 +157,9 @@ public class BookImporter {
   }
 
   private void write(String owner, List<Write> batch, Tally tally) {
+    if (batch.isEmpty()) {
+      return;
+    }
     List<AddressEntry> creates = new ArrayList<>(batch.size());
     Map<String, AddressEntry> updates = new LinkedHashMap<>();
     for (Write write : batch) {
@@ -218,7 +185,7 @@ public class BookImporter {
   /** One write of a batch. */
   private record Write(ImportItem item, String id, AddressEntry entry) {}
 
-  /** The counts, shared by the request's thread and the writer. */
+  /** The counts, kept by the writer (and the request's thread for the last batch, after it). */
   private static final class Tally {
     final AtomicLong created = new AtomicLong();
     final AtomicLong updated = new AtomicLong();
