@@ -4,13 +4,13 @@
 # read before and after; the book is then exported as vCards and as NDJSON, each timed; and the
 # export is imported again, which must change nothing. Prints cards/s and the RSS growth.
 #
-# Needs the packaged jar (./mvnw package -DskipTests). Only 127.0.0.1:18480 is used; the service
+# Needs the packaged jar (./mvnw package -DskipTests). Only 127.0.0.1:$BENCH_PORT (18480) is used; the service
 # started here is stopped on exit, and every request is bounded by curl's --max-time.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CARDS=${BENCH_CARDS:-100000}
-PORT=18480
+PORT=${BENCH_PORT:-18480}
 JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 WORK=$(mktemp -d)
 SERVICE_PID=

@@ -144,11 +144,11 @@ public class BookTransferResource {
     forEachEntry(
         owner,
         found -> {
-          // The JSON body kept with the entry: no serialisation for entries read before.
+          // The body kept for an entry read before, else made and not kept: constant memory.
           out.write(
               ("{\"id\":\"" + found.id() + "\",\"version\":" + found.version() + ",\"entry\":")
                   .getBytes(StandardCharsets.US_ASCII));
-          out.write(bodies.of(found).json());
+          out.write(bodies.jsonOnce(found));
           out.write('}');
           out.write('\n');
         },

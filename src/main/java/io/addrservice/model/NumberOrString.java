@@ -21,12 +21,12 @@ public final class NumberOrString {
 
   /** A string value, written back as a JSON string. */
   public static NumberOrString of(String text) {
-    return new NumberOrString(text);
+    return new NumberOrString(SharedValues.text(text));
   }
 
   /** A numeric value, written back as a JSON number with the same digits. */
   public static NumberOrString of(BigDecimal number) {
-    return new NumberOrString(number);
+    return new NumberOrString(SharedValues.number(number));
   }
 
   /** Binds a JSON scalar: strings stay strings, numbers stay exact numbers. */

@@ -17,7 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -69,6 +72,21 @@ public class AddressBookService {
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot fingerprint an entry", e);
     }
+  }
+
+  /**
+   * Writes a batch of an import as the store's one batch write: creates each of {@code creates}
+   * under a new id, and replaces each of {@code updates} (by id) whatever its version. Returns the
+   * ids of {@code updates} that named no entry (nothing was written for them).
+   */
+  public Set<String> writeBatch(
+      String owner, List<AddressEntry> creates, Map<String, AddressEntry> updates) {
+    Map<String, AddressEntry> inserts = new LinkedHashMap<>();
+    for (AddressEntry entry : creates) {
+      inserts.put(ids.next(), entry);
+    }
+    updates.keySet().forEach(AddressBookService::requireWellFormed);
+    return stored(() -> store.writeBatch(owner, inserts, updates));
   }
 
   /**

@@ -2,14 +2,15 @@ package io.addrservice.service;
 
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.EntryIds;
-import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -21,26 +22,25 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Imports many entries into one book: each item is validated like a POST body; an item whose id (a
  * card's UID, an export line's id) names an entry of the book updates it, unless it equals it; any
- * other item is created. Items are written in batches of {@value #BATCH} whose writes run together,
- * so that the file store's group commit makes each batch durable with few flushes; a batch is
- * counted only once every write in it is acknowledged. A bad item never stops the others.
+ * other item is created. Items are written in batches of {@value #BATCH}, each one write of the
+ * store ({@link AddressBookService#writeBatch}: in the file store one log record and one flush); a
+ * batch is counted only once it is acknowledged. One batch is validated and written while the
+ * request's thread reads the next. A bad item never stops the others.
  */
 @ApplicationScoped
 public class BookImporter {
-  /** Items written together; also the most items read ahead of the writes. */
+  /** Items written together; also the most items read ahead of the batch being written. */
   static final int BATCH = 256;
-
-  /** Writes in flight at once: enough for a group commit to gather many into one flush. */
-  static final int WRITERS = BATCH;
 
   /** The most items with dropped parts named in the report; the counts cover all. */
   public static final int MAX_DROPPED_REPORTED = 1000;
 
   private final AddressBookService book;
   private final EntryValidator validator;
-  private final ExecutorService writers =
-      Executors.newFixedThreadPool(
-          WRITERS,
+
+  /** Validates and writes one batch while the request's thread reads the next. */
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(
           task -> {
             Thread thread = new Thread(task, "addrservice-import");
             thread.setDaemon(true);
@@ -55,7 +55,7 @@ public class BookImporter {
 
   @PreDestroy
   void stop() {
-    writers.shutdown();
+    writer.shutdown();
   }
 
   /**
@@ -64,26 +64,20 @@ public class BookImporter {
    */
   public ImportReport importAll(String owner, Iterator<ImportItem> items) {
     Tally tally = new Tally();
-    List<Write> batch = new ArrayList<>(BATCH);
-    Set<String> idsInBatch = new HashSet<>();
+    CompletableFuture<Void> storing = CompletableFuture.completedFuture(null);
+    List<ImportItem> batch = new ArrayList<>(BATCH);
     while (items.hasNext()) {
-      ImportItem item = items.next();
-      Write write = prepare(owner, item, tally);
-      if (write == null) {
-        continue;
+      batch.add(items.next());
+      if (batch.size() == BATCH) {
+        // One batch is validated and written while the next is read: two in memory at most.
+        finish(storing);
+        List<ImportItem> full = batch;
+        storing = CompletableFuture.runAsync(() -> store(owner, full, tally), writer);
+        batch = new ArrayList<>(BATCH);
       }
-      // Two items naming one entry are written in their order, never together.
-      if (batch.size() == BATCH || (write.id != null && !idsInBatch.add(write.id))) {
-        run(owner, batch, tally);
-        batch.clear();
-        idsInBatch.clear();
-        if (write.id != null) {
-          idsInBatch.add(write.id);
-        }
-      }
-      batch.add(write);
     }
-    run(owner, batch, tally);
+    finish(storing);
+    store(owner, batch, tally);
     return new ImportReport(
         tally.created.get(),
         tally.updated.get(),
@@ -92,6 +86,31 @@ public class BookImporter {
         tally.dropped.stream()
             .sorted(java.util.Comparator.comparingLong(ImportReport.Dropped::index))
             .toList());
+  }
+
+  /**
+   * Validates a batch's items in their order and writes the valid ones that change something. An
+   * item naming an entry that an earlier item of the batch writes is compared with what that write
+   * leaves, and written after it: two items naming one entry take effect in their order.
+   */
+  private void store(String owner, List<ImportItem> items, Tally tally) {
+    List<Write> pending = new ArrayList<>(items.size());
+    Set<String> pendingIds = new HashSet<>();
+    for (ImportItem item : items) {
+      if (item.id() != null && pendingIds.contains(item.id())) {
+        write(owner, pending, tally);
+        pending = new ArrayList<>(items.size());
+        pendingIds.clear();
+      }
+      Write write = prepare(owner, item, tally);
+      if (write != null) {
+        pending.add(write);
+        if (write.id != null) {
+          pendingIds.add(write.id);
+        }
+      }
+    }
+    write(owner, pending, tally);
   }
 
   /** A valid item's write; null (and counted) for a failed or unchanged one. */
@@ -127,42 +146,46 @@ public class BookImporter {
     }
   }
 
-  private void run(String owner, List<Write> batch, Tally tally) {
-    List<CompletableFuture<Void>> running = new ArrayList<>(batch.size());
-    for (Write write : batch) {
-      running.add(CompletableFuture.runAsync(() -> write(owner, write, tally), writers));
-    }
-    for (CompletableFuture<Void> done : running) {
-      try {
-        done.join();
-      } catch (CompletionException e) {
-        // The store cannot write (disk full, database down): nothing more can be imported.
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-      }
+  /** Waits for a batch to be stored. */
+  private static void finish(CompletableFuture<Void> batch) {
+    try {
+      batch.join();
+    } catch (CompletionException e) {
+      // The store cannot write (disk full, database down): nothing more can be imported.
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
   }
 
-  private void write(String owner, Write write, Tally tally) {
-    if (write.id == null) {
-      book.create(owner, write.entry, null);
-      tally.created.incrementAndGet();
-    } else {
-      try {
-        book.update(owner, write.id, write.entry, VersionMatch.any());
-        tally.updated.incrementAndGet();
-      } catch (EntryNotFoundException e) {
-        // Deleted since it was looked up: the item is stored as a new entry, as if it had no id.
-        book.create(owner, write.entry, null);
-        tally.created.incrementAndGet();
+  private void write(String owner, List<Write> batch, Tally tally) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<AddressEntry> creates = new ArrayList<>(batch.size());
+    Map<String, AddressEntry> updates = new LinkedHashMap<>();
+    for (Write write : batch) {
+      if (write.id == null) {
+        creates.add(write.entry);
+      } else {
+        updates.put(write.id, write.entry);
       }
     }
-    tally.dropped(write.item);
+    Set<String> missing = book.writeBatch(owner, creates, updates);
+    if (!missing.isEmpty()) {
+      // Deleted since they were looked up: stored as new entries, as if they had no id.
+      book.writeBatch(
+          owner,
+          batch.stream().filter(w -> missing.contains(w.id)).map(Write::entry).toList(),
+          Map.of());
+    }
+    tally.created.addAndGet(creates.size() + missing.size());
+    tally.updated.addAndGet(updates.size() - missing.size());
+    batch.forEach(write -> tally.dropped(write.item));
   }
 
   /** One write of a batch. */
   private record Write(ImportItem item, String id, AddressEntry entry) {}
 
-  /** The counts, shared by a batch's writers. */
+  /** The counts, kept by the writer (and the request's thread for the last batch, after it). */
   private static final class Tally {
     final AtomicLong created = new AtomicLong();
     final AtomicLong updated = new AtomicLong();

@@ -51,6 +51,11 @@ public class EntryValidator {
   /** A property name that a JSON path may write after a dot; any other is quoted. */
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+  /** The flaws of a text ({@link #textFlaws}): U+0000, an unpaired surrogate. */
+  private static final int NUL = 1;
+
+  private static final int UNPAIRED = 2;
+
   private final ObjectMapper mapper;
   private final JsonSchema schema;
 
@@ -68,7 +73,10 @@ public class EntryValidator {
   public AddressEntry toEntry(JsonNode body) {
     List<Violation> found = new ArrayList<>();
     schema.validate(body).forEach(message -> found.add(violation(message)));
-    checkScalars(body, "$", found);
+    if (!scalarsKeepable(body)) {
+      // Only then the walk that names each value's path (building every path costs as much).
+      checkScalars(body, "$", found);
+    }
     List<Violation> violations =
         found.stream()
             .distinct()
@@ -151,6 +159,24 @@ public class EntryValidator {
     }
   }
 
+  /** Whether every text and number in {@code node} passes {@link #checkScalars}. */
+  private static boolean scalarsKeepable(JsonNode node) {
+    if (node.isTextual()) {
+      return textFlaws(node.textValue()) == 0;
+    }
+    if (node.isNumber()) {
+      return boundedDigits(node.decimalValue());
+    }
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) {
+        if (!scalarsKeepable(child)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /**
    * Whether {@code number}'s plain form stays within {@link #NUMBER_RULE}. In long arithmetic: with
    * an exponent near 2^31 the int difference of precision and scale overflows, and 1e2147483647
@@ -188,26 +214,31 @@ public class EntryValidator {
    * at all and which PostgreSQL's JSONB refuses while the other engines would keep it.
    */
   private static void checkText(String text, String path, List<Violation> found) {
-    boolean nul = false;
-    boolean unpaired = false;
+    int flaws = textFlaws(text);
+    if ((flaws & NUL) != 0) {
+      found.add(new Violation(path, "must not contain the character U+0000"));
+    }
+    if ((flaws & UNPAIRED) != 0) {
+      found.add(new Violation(path, "must not contain an unpaired surrogate (U+D800 to U+DFFF)"));
+    }
+  }
+
+  /** What {@link #checkText} refuses in {@code text}: {@link #NUL} and {@link #UNPAIRED} bits. */
+  private static int textFlaws(String text) {
+    int flaws = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\u0000') {
-        nul = true;
+        flaws |= NUL;
       } else if (Character.isHighSurrogate(c)
           && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        unpaired = true;
+        flaws |= UNPAIRED;
       }
     }
-    if (nul) {
-      found.add(new Violation(path, "must not contain the character U+0000"));
-    }
-    if (unpaired) {
-      found.add(new Violation(path, "must not contain an unpaired surrogate (U+D800 to U+DFFF)"));
-    }
+    return flaws;
   }
 
   private static String child(String parent, String property) {

@@ -3,9 +3,11 @@ package io.addrservice.store;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where entries live. Every entry belongs to one owner (its book), and every operation names the
@@ -27,6 +29,28 @@ public interface AddressStore {
    * @param key the idempotency key and the entry's fingerprint, or null
    */
   Insertion insert(String owner, String id, AddressEntry entry, IdempotencyKey key);
+
+  /**
+   * Writes a batch of an import: inserts each of {@code inserts} under its id (not in use) at
+   * version 1, and replaces each of {@code replaces} whose entry exists, whatever its version. The
+   * engines that keep books in memory make the batch one durable write (one log record, one flush);
+   * this default writes them one at a time, each durable before the next. Returns the ids of {@code
+   * replaces} that named no entry, for which nothing was written.
+   */
+  default Set<String> writeBatch(
+      String owner, Map<String, AddressEntry> inserts, Map<String, AddressEntry> replaces) {
+    for (Map.Entry<String, AddressEntry> insert : inserts.entrySet()) {
+      insert(owner, insert.getKey(), insert.getValue(), null);
+    }
+    Set<String> missing = new HashSet<>();
+    for (Map.Entry<String, AddressEntry> replace : replaces.entrySet()) {
+      WriteResult done = replace(owner, replace.getKey(), replace.getValue(), VersionMatch.any());
+      if (done.status() == WriteResult.Status.NOT_FOUND) {
+        missing.add(replace.getKey());
+      }
+    }
+    return missing;
+  }
 
   /** The owner's entry with this id, if there is one. */
   Optional<VersionedEntry> find(String owner, String id);

@@ -5,12 +5,14 @@ import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -230,6 +232,45 @@ final class BookIndex {
     } finally {
       gate.readLock().unlock();
     }
+  }
+
+  /**
+   * Inserts and replaces many entries as one step ({@link AddressStore#writeBatch}): every id's
+   * lock is held (taken in id order) from the checks until the writes are applied, and the journal
+   * makes them durable together. Returns the ids of {@code replaces} that named no entry.
+   *
+   * @throws IllegalStateException when an id of {@code inserts} is in use (nothing is written)
+   */
+  Set<String> writeBatch(
+      String owner, Map<String, AddressEntry> inserts, Map<String, AddressEntry> replaces) {
+    TreeSet<String> ids = new TreeSet<>(inserts.keySet());
+    ids.addAll(replaces.keySet());
+    return lockedAll(
+        ids.iterator(),
+        () -> {
+          List<Planned> planned = new ArrayList<>(inserts.size() + replaces.size());
+          for (Map.Entry<String, AddressEntry> insert : inserts.entrySet()) {
+            if (live.containsKey(new OwnedId(owner, insert.getKey()))) {
+              throw new IllegalStateException("id already in use: " + insert.getKey());
+            }
+            planned.add(new Planned(owner, insert.getKey(), 1, insert.getValue(), null));
+          }
+          Set<String> missing = new HashSet<>();
+          for (Map.Entry<String, AddressEntry> replace : replaces.entrySet()) {
+            Change current = live.get(new OwnedId(owner, replace.getKey()));
+            if (current == null) {
+              missing.add(replace.getKey());
+            } else {
+              planned.add(
+                  new Planned(
+                      owner, replace.getKey(), current.version() + 1, replace.getValue(), null));
+            }
+          }
+          if (!planned.isEmpty()) {
+            write(planned);
+          }
+          return missing;
+        });
   }
 
   /**

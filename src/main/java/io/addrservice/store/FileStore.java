@@ -759,6 +759,13 @@ final class FileStore implements AddressStore, AutoCloseable {
   }
 
   @Override
+  public Set<String> writeBatch(
+      String owner, Map<String, AddressEntry> inserts, Map<String, AddressEntry> replaces) {
+    inserts.keySet().forEach(FileStore::requireWellFormed);
+    return index.writeBatch(owner, inserts, replaces);
+  }
+
+  @Override
   public Optional<VersionedEntry> find(String owner, String id) {
     return index.find(owner, id);
   }

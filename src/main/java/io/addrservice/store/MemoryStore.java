@@ -6,6 +6,7 @@ import io.addrservice.model.VersionedEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Keeps entries in memory only: they are lost at exit. For tests and throw-away runs. */
@@ -47,6 +48,12 @@ final class MemoryStore implements AddressStore {
   @Override
   public Optional<VersionedEntry> find(String owner, String id) {
     return index.find(owner, id);
+  }
+
+  @Override
+  public Set<String> writeBatch(
+      String owner, Map<String, AddressEntry> inserts, Map<String, AddressEntry> replaces) {
+    return index.writeBatch(owner, inserts, replaces);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -29,6 +30,7 @@ final class MeteredStore implements AddressStore {
   private final Timer replace;
   private final Timer remove;
   private final Timer merge;
+  private final Timer batch;
   private final Timer list;
   private final Timer changes;
   private final Timer count;
@@ -41,6 +43,7 @@ final class MeteredStore implements AddressStore {
     this.replace = timer(registry, "replace");
     this.remove = timer(registry, "remove");
     this.merge = timer(registry, "merge");
+    this.batch = timer(registry, "batch");
     this.list = timer(registry, "list");
     this.changes = timer(registry, "changes");
     this.count = timer(registry, "count");
@@ -59,6 +62,12 @@ final class MeteredStore implements AddressStore {
   @Override
   public Optional<VersionedEntry> find(String owner, String id) {
     return timed(find, () -> engine.find(owner, id));
+  }
+
+  @Override
+  public Set<String> writeBatch(
+      String owner, Map<String, AddressEntry> inserts, Map<String, AddressEntry> replaces) {
+    return timed(batch, () -> engine.writeBatch(owner, inserts, replaces));
   }
 
   @Override

@@ -17,10 +17,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -196,6 +198,40 @@ final class PostgresStore implements AddressStore {
       }
       throw failed("insert " + id, e);
     }
+  }
+
+  /** One transaction: the batch commits whole or not at all, and with one commit's flush. */
+  @Override
+  public Set<String> writeBatch(
+      String owner, Map<String, AddressEntry> inserts, Map<String, AddressEntry> replaces) {
+    purgeIfDue();
+    Instant now = retention.now();
+    return inTransaction(
+        "write an import batch",
+        connection -> {
+          for (Map.Entry<String, AddressEntry> insert : inserts.entrySet()) {
+            insertRow(connection, owner, insert.getKey(), insert.getValue(), now);
+          }
+          Set<String> missing = new HashSet<>();
+          try (PreparedStatement replace = connection.prepareStatement(REPLACE)) {
+            for (Map.Entry<String, AddressEntry> entry : replaces.entrySet()) {
+              replace.setString(1, toJson(entry.getValue()));
+              replace.setArray(2, searchTerms(connection, entry.getValue()));
+              replace.setTimestamp(3, Timestamp.from(now));
+              replace.setString(4, entry.getKey());
+              replace.setString(5, owner);
+              replace.setBoolean(6, true);
+              replace.setArray(7, versions(connection, VersionMatch.any()));
+              try (ResultSet row = replace.executeQuery()) {
+                if (!row.next()) {
+                  missing.add(entry.getKey());
+                }
+              }
+            }
+          }
+          return missing;
+        },
+        done -> true);
   }
 
   private void insertRow(

@@ -6,6 +6,7 @@ import io.addrservice.model.VersionedEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The engine it wraps, telling {@link LocalWrites} after each write that changed something. */
 final class SignallingStore implements AddressStore {
@@ -24,6 +25,16 @@ final class SignallingStore implements AddressStore {
       writes.written(owner);
     }
     return done;
+  }
+
+  @Override
+  public Set<String> writeBatch(
+      String owner, Map<String, AddressEntry> inserts, Map<String, AddressEntry> replaces) {
+    Set<String> missing = engine.writeBatch(owner, inserts, replaces);
+    if (!inserts.isEmpty() || missing.size() < replaces.size()) {
+      writes.written(owner);
+    }
+    return missing;
   }
 
   @Override

@@ -111,6 +111,33 @@ class BookTransferTest extends ApiTestSupport {
   }
 
   @Test
+  void itemsNamingOneEntryTakeEffectInTheirOrderWithinAndAcrossBatches() {
+    String location = create("{\"full_name\": \"Original\"}");
+    String id = location.substring(11);
+    String changed = "{\"id\": \"" + id + "\", \"entry\": {\"full_name\": \"Changed\"}}";
+    String original = "{\"id\": \"" + id + "\", \"entry\": {\"full_name\": \"Original\"}}";
+    List<String> lines = new java.util.ArrayList<>(List.of(changed, original));
+    // More than a batch in between: the next two are read while the batch before them is written.
+    for (int i = 0; i < 300; i++) {
+      lines.add("{\"full_name\": \"New " + i + "\"}");
+    }
+    lines.add(changed);
+    lines.add(changed);
+    given()
+        .contentType(NDJSON)
+        .body(String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .post("/addresses/import")
+        .then()
+        .statusCode(200)
+        .body(
+            "created", equalTo(300),
+            "updated", equalTo(3),
+            "unchanged", equalTo(1),
+            "failed", equalTo(List.of()));
+    given().get(location).then().body("full_name", equalTo("Changed")).header("ETag", "\"4\"");
+  }
+
+  @Test
   void vCardsImportWithWhatWasDroppedReported() {
     String cards =
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jo\r\nNOTE:hi\r\nEMAIL;TYPE=HOME:jo@example.com\r\n"

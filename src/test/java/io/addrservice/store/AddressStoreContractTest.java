@@ -132,6 +132,28 @@ public abstract class AddressStoreContractTest {
   }
 
   @Test
+  void aBatchInsertsReplacesAndNamesTheReplacedIdsThatDoNotExist() {
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    Map<String, AddressEntry> inserts = new LinkedHashMap<>();
+    inserts.put(ID_3, entry("Cy"));
+    inserts.put(ID_2, entry("Bo"));
+    Map<String, AddressEntry> replaces = new LinkedHashMap<>();
+    replaces.put(ID_1, entry("Ada Lovelace"));
+    replaces.put(ID_4, entry("Nobody"));
+    assertEquals(Set.of(ID_4), store.writeBatch(OWNER, inserts, replaces));
+    assertEquals(
+        List.of(
+            new VersionedEntry(ID_1, 2, entry("Ada Lovelace")),
+            new VersionedEntry(ID_2, 1, entry("Bo")),
+            new VersionedEntry(ID_3, 1, entry("Cy"))),
+        store.list(OWNER, null, 10, null));
+    assertEquals(3, store.count());
+    assertTrue(store.list(OTHER, null, 10, null).isEmpty());
+    List<Change> changes = store.changes(OWNER, 0, 10).changes();
+    assertEquals(List.of(ID_3, ID_2, ID_1), changes.stream().map(Change::id).toList());
+  }
+
+  @Test
   void replaceOfUnknownIsNotFoundAndCreatesNothing() {
     WriteResult result = store.replace(OWNER, ID_1, entry("Ada"), VersionMatch.any());
     assertEquals(WriteResult.Status.NOT_FOUND, result.status());

@@ -218,6 +218,20 @@ class FileStoreTest extends AddressStoreContractTest {
   }
 
   @Test
+  void aBatchIsOneLogRecordAndIsReadBack() throws IOException {
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    Map<String, AddressEntry> inserts = new LinkedHashMap<>();
+    inserts.put(ID_2, entry("Bo"));
+    inserts.put(ID_3, entry("Cy"));
+    assertEquals(Set.of(), store.writeBatch(OWNER, inserts, Map.of(ID_1, entry("Ada Lovelace"))));
+    assertEquals(2, Files.readAllLines(dir.resolve(FIRST_SEGMENT), StandardCharsets.UTF_8).size());
+    List<VersionedEntry> book = store.list(OWNER, null, 10, null);
+
+    assertEquals(book, reopen().list(OWNER, null, 10, null));
+    assertEquals(2, store.find(OWNER, ID_1).orElseThrow().version());
+  }
+
+  @Test
   void reopeningRestoresEntriesVersionsKeysChangesAndNumbering() {
     store.insert(OWNER, ID_1, FULL, new IdempotencyKey("k", "fp"));
     store.insert(OTHER, ID_2, entry("Bob", "bob@example.org"), null);

@@ -74,6 +74,18 @@ public class EntryBodies {
     return body;
   }
 
+  /**
+   * The JSON of {@code found} at its version: the kept body when there is one, otherwise made
+   * afresh and not kept. For streaming the whole book: an export must not keep a body of every
+   * entry it passes (its memory would grow with the book).
+   */
+  public byte[] jsonOnce(VersionedEntry found) {
+    Body body = kept == null ? null : kept.get(found.id());
+    return body != null && body.version() == found.version()
+        ? body.json()
+        : serialise(found).json();
+  }
+
   /** Drops the body of a deleted entry. */
   public void forget(String id) {
     if (kept != null) {

@@ -153,6 +153,7 @@ public final class VCardMapping {
   public static VCardReader reader(java.io.Reader in) {
     VCardReader reader = new VCardReader(in);
     reader.setCaretDecodingEnabled(true);
+    reader.registerScribe(new TelephoneTextScribe());
     return reader;
   }
 

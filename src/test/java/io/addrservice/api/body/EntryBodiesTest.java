@@ -48,6 +48,22 @@ class EntryBodiesTest {
   }
 
   @Test
+  void aBodyForStreamingComesFromTheKeptOnesButIsNeverKept() throws Exception {
+    EntryBodies bodies = new EntryBodies(MAPPER, true);
+    VersionedEntry created = service.create(Owners.SHARED_BOOK, AddressEntry.named("Ada"), null);
+    byte[] once = bodies.jsonOnce(created);
+    assertArrayEquals(MAPPER.writeValueAsBytes(created.entry()), once);
+    EntryBodies.Body kept = bodies.of(created);
+    assertNotSame(once, kept.json(), "streaming kept nothing");
+    assertSame(kept.json(), bodies.jsonOnce(created));
+    VersionedEntry updated =
+        service.update(
+            Owners.SHARED_BOOK, created.id(), AddressEntry.named("Bo"), VersionMatch.any());
+    assertArrayEquals(MAPPER.writeValueAsBytes(updated.entry()), bodies.jsonOnce(updated));
+    assertSame(kept, bodies.of(created), "the kept body of version 1 was not replaced");
+  }
+
+  @Test
   void aForgottenBodyIsMadeAgain() {
     EntryBodies bodies = new EntryBodies(MAPPER, true);
     VersionedEntry created = service.create(Owners.SHARED_BOOK, AddressEntry.named("Ada"), null);

@@ -1,0 +1,59 @@
+package io.addrservice.model;
+
+import java.math.BigDecimal;
+
+/**
+ * One instance for values that many entries repeat, so that a book held in memory keeps each once:
+ * small whole numbers (country and area codes, unit numbers) and short texts (cities, provinces,
+ * countries, pincodes). Both are bounded: numbers from a fixed table, texts in a fixed number of
+ * slots where a newcomer replaces whatever held its slot, so nothing grows with what clients send.
+ * A shared value is equal to the one given (the same digits and scale, the same characters), so
+ * nothing a client reads back changes.
+ */
+public final class SharedValues {
+  /** Whole numbers below this share one instance. */
+  static final int SMALL_NUMBERS = 10_000;
+
+  /** Texts up to this length share one instance. */
+  static final int SHORT_TEXT = 32;
+
+  private static final BigDecimal[] NUMBERS = new BigDecimal[SMALL_NUMBERS];
+
+  /** A power of two: a text's slot is its hash's low bits. */
+  private static final int TEXT_SLOTS = 1 << 12;
+
+  private static final String[] TEXTS = new String[TEXT_SLOTS];
+
+  static {
+    for (int i = 0; i < SMALL_NUMBERS; i++) {
+      NUMBERS[i] = BigDecimal.valueOf(i);
+    }
+  }
+
+  private SharedValues() {}
+
+  /**
+   * The shared instance of {@code number} when it is a small whole number written without a point.
+   */
+  public static BigDecimal number(BigDecimal number) {
+    if (number == null || number.scale() != 0 || number.signum() < 0 || number.precision() > 4) {
+      return number;
+    }
+    return NUMBERS[number.intValue()];
+  }
+
+  /** A shared instance equal to {@code text} when it is short and was seen lately, else itself. */
+  public static String text(String text) {
+    if (text == null || text.length() > SHORT_TEXT) {
+      return text;
+    }
+    int slot = text.hashCode() & (TEXT_SLOTS - 1);
+    // Racy on purpose: a slot holds some complete, immutable String, and any answer is equal.
+    String held = TEXTS[slot];
+    if (text.equals(held)) {
+      return held;
+    }
+    TEXTS[slot] = text;
+    return text;
+  }
+}
