@@ -6,7 +6,7 @@ import io.addrservice.model.Owners;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Singleton;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -14,8 +14,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * The caller of the current request, the one place where the web layer learns whose book a request
  * works on: the shared book in mode none, the verified token's owner claim ({@code
  * addrservice.auth.owner-claim}, {@code sub} by default) in mode jwt.
+ *
+ * <p>One instance for the application, reading the request through Quarkus's request-scoped {@link
+ * RoutingContext} (a client proxy): a request-scoped Caller would be built, with its settings, for
+ * every request.
  */
-@RequestScoped
+@Singleton
 public class Caller {
   private final AuthMode mode;
   private final String ownerClaim;
