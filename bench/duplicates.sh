@@ -19,6 +19,10 @@ BENCH=$ROOT/bench
 ENTRIES=${BENCH_ENTRIES:-100000}
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
+PACE=${BENCH_PACE_MS:-20}
+ROUNDS=${BENCH_ROUNDS:-2}
+# Only the merges' side connection is paced (common.lua reads BENCH_PACE_MS); every other run is not.
+unset BENCH_PACE_MS
 APP=$ROOT/target/quarkus-app
 SCRATCH=$(mktemp -d)
 PIDS=()
@@ -127,8 +131,6 @@ read -r PUT_P99 PUT_RPS <<<"$(run put put.lua "$BASE/addresses")"
 # at one request every BENCH_PACE_MS (default 20), first of PUTs (the baseline), then of merges
 # of the planted pairs (bench/lua/merge.lua). BENCH_ROUNDS rounds (default 2), each pair merged
 # once: the rounds take the pairs in turn.
-PACE=${BENCH_PACE_MS:-20}
-ROUNDS=${BENCH_ROUNDS:-2}
 split -n "l/$ROUNDS" -d "$SCRATCH/pairs.txt" "$SCRATCH/pairs-"
 side() { # name, script: the side connection's BENCH line, run beside the PUT load
   BENCH_PACE_MS=$PACE BENCH_PAIRS=$SIDE_PAIRS timeout 60 wrk -t1 -c1 -d"$DURATION" --latency \
