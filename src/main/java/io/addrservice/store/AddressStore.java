@@ -3,7 +3,6 @@ package io.addrservice.store;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,25 +31,12 @@ public interface AddressStore {
 
   /**
    * Writes a batch of an import: inserts each of {@code inserts} under its id (not in use) at
-   * version 1, and replaces each of {@code replaces} whose entry exists, whatever its version. The
-   * engines that keep books in memory make the batch one durable write (one log record, one flush);
-   * this default writes them one at a time, each durable before the next. Returns the ids of {@code
-   * replaces} that named no entry, for which nothing was written.
+   * version 1, and replaces each of {@code replaces} whose entry exists, whatever its version, as
+   * one durable write (the file store: one log record, one flush; PostgreSQL: one transaction).
+   * Returns the ids of {@code replaces} that named no entry, for which nothing was written.
    */
-  default Set<String> writeBatch(
-      String owner, Map<String, AddressEntry> inserts, Map<String, AddressEntry> replaces) {
-    for (Map.Entry<String, AddressEntry> insert : inserts.entrySet()) {
-      insert(owner, insert.getKey(), insert.getValue(), null);
-    }
-    Set<String> missing = new HashSet<>();
-    for (Map.Entry<String, AddressEntry> replace : replaces.entrySet()) {
-      WriteResult done = replace(owner, replace.getKey(), replace.getValue(), VersionMatch.any());
-      if (done.status() == WriteResult.Status.NOT_FOUND) {
-        missing.add(replace.getKey());
-      }
-    }
-    return missing;
-  }
+  Set<String> writeBatch(
+      String owner, Map<String, AddressEntry> inserts, Map<String, AddressEntry> replaces);
 
   /** The owner's entry with this id, if there is one. */
   Optional<VersionedEntry> find(String owner, String id);

@@ -215,13 +215,14 @@ final class PostgresStore implements AddressStore {
           Set<String> missing = new HashSet<>();
           try (PreparedStatement replace = connection.prepareStatement(REPLACE)) {
             for (Map.Entry<String, AddressEntry> entry : replaces.entrySet()) {
-              replace.setString(1, toJson(entry.getValue()));
-              replace.setArray(2, searchTerms(connection, entry.getValue()));
-              replace.setTimestamp(3, Timestamp.from(now));
-              replace.setString(4, entry.getKey());
-              replace.setString(5, owner);
-              replace.setBoolean(6, true);
-              replace.setArray(7, versions(connection, VersionMatch.any()));
+              bindReplace(
+                  replace,
+                  connection,
+                  owner,
+                  entry.getKey(),
+                  entry.getValue(),
+                  VersionMatch.any(),
+                  now);
               try (ResultSet row = replace.executeQuery()) {
                 if (!row.next()) {
                   missing.add(entry.getKey());
@@ -300,16 +301,9 @@ final class PostgresStore implements AddressStore {
 
   @Override
   public WriteResult replace(String owner, String id, AddressEntry entry, VersionMatch expected) {
-    String document = toJson(entry);
     try (Connection connection = dataSource.getConnection();
         PreparedStatement replace = connection.prepareStatement(REPLACE)) {
-      replace.setString(1, document);
-      replace.setArray(2, searchTerms(connection, entry));
-      replace.setTimestamp(3, Timestamp.from(retention.now()));
-      replace.setString(4, id);
-      replace.setString(5, owner);
-      replace.setBoolean(6, expected.unconditional());
-      replace.setArray(7, versions(connection, expected));
+      bindReplace(replace, connection, owner, id, entry, expected, retention.now());
       while (true) {
         try (ResultSet row = replace.executeQuery()) {
           if (row.next()) {
@@ -324,6 +318,25 @@ final class PostgresStore implements AddressStore {
     } catch (SQLException e) {
       throw failed("update " + id, e);
     }
+  }
+
+  /** Sets the parameters of {@link #REPLACE}: the new entry, where and at which versions. */
+  private void bindReplace(
+      PreparedStatement replace,
+      Connection connection,
+      String owner,
+      String id,
+      AddressEntry entry,
+      VersionMatch expected,
+      Instant now)
+      throws SQLException {
+    replace.setString(1, toJson(entry));
+    replace.setArray(2, searchTerms(connection, entry));
+    replace.setTimestamp(3, Timestamp.from(now));
+    replace.setString(4, id);
+    replace.setString(5, owner);
+    replace.setBoolean(6, expected.unconditional());
+    replace.setArray(7, versions(connection, expected));
   }
 
   @Override
