@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
@@ -51,11 +52,6 @@ public class EntryValidator {
   /** A property name that a JSON path may write after a dot; any other is quoted. */
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-  /** The flaws of a text ({@link #textFlaws}): U+0000, an unpaired surrogate. */
-  private static final int NUL = 1;
-
-  private static final int UNPAIRED = 2;
-
   private final ObjectMapper mapper;
   private final JsonSchema schema;
 
@@ -73,10 +69,7 @@ public class EntryValidator {
   public AddressEntry toEntry(JsonNode body) {
     List<Violation> found = new ArrayList<>();
     schema.validate(body).forEach(message -> found.add(violation(message)));
-    if (!scalarsKeepable(body)) {
-      // Only then the walk that names each value's path (building every path costs as much).
-      checkScalars(body, "$", found);
-    }
+    checkScalars(body, () -> "$", found);
     List<Violation> violations =
         found.stream()
             .distinct()
@@ -139,42 +132,26 @@ public class EntryValidator {
    * Rules on values that every engine must be able to keep, beyond the schema's types: text that is
    * valid Unicode without U+0000 (PostgreSQL's JSONB cannot store either) and numbers within
    * {@value #MAX_DIGITS} digits on either side of the decimal point (so 1e999999999 cannot expand
-   * into a billion digits).
+   * into a billion digits). A value's path is written only for a violation: building every path
+   * cost as much as the checks.
    */
-  private static void checkScalars(JsonNode node, String path, List<Violation> found) {
+  private static void checkScalars(JsonNode node, Supplier<String> path, List<Violation> found) {
     if (node.isTextual()) {
       checkText(node.textValue(), path, found);
     } else if (node.isNumber()) {
       if (!boundedDigits(node.decimalValue())) {
-        found.add(new Violation(path, NUMBER_RULE));
+        found.add(new Violation(path.get(), NUMBER_RULE));
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        checkScalars(node.get(i), path + "[" + i + "]", found);
+        int index = i;
+        checkScalars(node.get(i), () -> path.get() + "[" + index + "]", found);
       }
     } else if (node.isObject()) {
       for (Map.Entry<String, JsonNode> field : node.properties()) {
-        checkScalars(field.getValue(), child(path, field.getKey()), found);
+        checkScalars(field.getValue(), () -> child(path.get(), field.getKey()), found);
       }
     }
-  }
-
-  /** Whether every text and number in {@code node} passes {@link #checkScalars}. */
-  private static boolean scalarsKeepable(JsonNode node) {
-    if (node.isTextual()) {
-      return textFlaws(node.textValue()) == 0;
-    }
-    if (node.isNumber()) {
-      return boundedDigits(node.decimalValue());
-    }
-    if (node.isContainerNode()) {
-      for (JsonNode child : node) {
-        if (!scalarsKeepable(child)) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 
   /**
@@ -213,36 +190,32 @@ public class EntryValidator {
    * escaped high surrogate without a low one after it, or a low one alone), which is no character
    * at all and which PostgreSQL's JSONB refuses while the other engines would keep it.
    */
-  private static void checkText(String text, String path, List<Violation> found) {
-    int flaws = textFlaws(text);
-    if ((flaws & NUL) != 0) {
-      found.add(new Violation(path, "must not contain the character U+0000"));
-    }
-    if ((flaws & UNPAIRED) != 0) {
-      found.add(new Violation(path, "must not contain an unpaired surrogate (U+D800 to U+DFFF)"));
-    }
-  }
-
-  /** What {@link #checkText} refuses in {@code text}: {@link #NUL} and {@link #UNPAIRED} bits. */
-  private static int textFlaws(String text) {
-    int flaws = 0;
+  private static void checkText(String text, Supplier<String> path, List<Violation> found) {
+    boolean nul = false;
+    boolean unpaired = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\u0000') {
-        flaws |= NUL;
+        nul = true;
       } else if (Character.isHighSurrogate(c)
           && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        flaws |= UNPAIRED;
+        unpaired = true;
       }
     }
-    return flaws;
+    if (nul) {
+      found.add(new Violation(path.get(), "must not contain the character U+0000"));
+    }
+    if (unpaired) {
+      found.add(
+          new Violation(path.get(), "must not contain an unpaired surrogate (U+D800 to U+DFFF)"));
+    }
   }
 
   private static String child(String parent, String property) {
-    // Once per property of every body: a compiled pattern, not String.matches.
+    // Only for a violation's path, but a compiled pattern all the same.
     return PLAIN_NAME.matcher(property).matches()
         ? parent + "." + property
         : parent + "['" + property.replace("\\", "\\\\").replace("'", "\\'") + "']";
