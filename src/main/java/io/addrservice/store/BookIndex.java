@@ -35,10 +35,12 @@ import java.util.function.Supplier;
 final class BookIndex {
   /**
    * Makes writes durable before they are applied, all of them or none (a merge is several); throws
-   * when it cannot.
+   * when it cannot. Returns the writes as they are to be applied: the file engine's puts carry the
+   * JSON it logged instead of the entry ({@link Write#logged}), which the index keeps until the
+   * entry is read.
    */
   interface Journal {
-    void write(List<Write> writes);
+    List<Write> write(List<Write> writes);
   }
 
   /** A write before it has its sequence number. */
@@ -60,6 +62,7 @@ final class BookIndex {
 
   private final Retention retention;
   private final Journal journal;
+  private final Change.Binder binder;
 
   /** Live entries, in owner then id order; the value's entry is never null. */
   private final ConcurrentSkipListMap<OwnedId, Change> live = new ConcurrentSkipListMap<>();
@@ -85,9 +88,14 @@ final class BookIndex {
   /** Writes hold it shared; {@link #quiesced} holds it alone, to see a state no write is in. */
   private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
-  BookIndex(Retention retention, Journal journal) {
+  /**
+   * An empty index; {@code binder} binds the JSON that {@code journal} or a replay gives a put
+   * ({@link Change#stored}).
+   */
+  BookIndex(Retention retention, Journal journal, Change.Binder binder) {
     this.retention = retention;
     this.journal = journal;
+    this.binder = binder;
     this.purges = new Every(retention.clock(), Retention.PURGE_INTERVAL);
   }
 
@@ -155,7 +163,7 @@ final class BookIndex {
           if (live.containsKey(new OwnedId(owner, id))) {
             throw new IllegalStateException("id already in use: " + id);
           }
-          return write(owner, id, 1, entry, key).entry();
+          return write(owner, id, 1, entry, key);
         });
   }
 
@@ -164,8 +172,7 @@ final class BookIndex {
         owner,
         id,
         expected,
-        current ->
-            WriteResult.written(write(owner, id, current.version() + 1, entry, null).entry()));
+        current -> WriteResult.written(write(owner, id, current.version() + 1, entry, null)));
   }
 
   WriteResult remove(String owner, String id, VersionMatch expected) {
@@ -192,17 +199,22 @@ final class BookIndex {
         });
   }
 
-  /** Journals the write, then applies it; the caller holds the id's lock. */
-  private Change write(String owner, String id, long version, AddressEntry entry, StoredKey key) {
+  /**
+   * Journals the write, then applies it; the caller holds the id's lock. Returns the entry written
+   * (null for a deletion).
+   */
+  private VersionedEntry write(
+      String owner, String id, long version, AddressEntry entry, StoredKey key) {
     return write(List.of(new Planned(owner, id, version, entry, key))).get(0);
   }
 
   /**
    * Journals the writes as one durable step, then applies them in order; the caller holds the lock
    * of every id. Each takes its own sequence number, none visible to the change feed before all are
-   * applied.
+   * applied. Returns the entries written, in order (null for a deletion): the ones at hand, not the
+   * ones the index keeps, which may be JSON to bind.
    */
-  private List<Change> write(List<Planned> planned) {
+  private List<VersionedEntry> write(List<Planned> planned) {
     purgeIfDue();
     gate.readLock().lock();
     try {
@@ -218,12 +230,15 @@ final class BookIndex {
           Instant at = p.key() == null ? now : p.key().createdAt();
           writes.add(new Write(numbers[i], p.owner(), p.id(), p.version(), p.entry(), at, p.key()));
         }
-        journal.write(writes);
-        List<Change> applied = new ArrayList<>(writes.size());
-        for (Write write : writes) {
-          applied.add(apply(write));
+        for (Write write : journal.write(writes)) {
+          apply(write);
         }
-        return applied;
+        List<VersionedEntry> written = new ArrayList<>(planned.size());
+        for (Planned p : planned) {
+          written.add(
+              p.entry() == null ? null : new VersionedEntry(p.id(), p.version(), p.entry()));
+        }
+        return written;
       } finally {
         for (long number : numbers) {
           sequences.finish(number);
@@ -306,7 +321,7 @@ final class BookIndex {
             }
             planned.add(new Planned(owner, source.getKey(), found.version(), null, null));
           }
-          return MergeResult.written(write(planned).get(0).entry());
+          return MergeResult.written(write(planned).get(0));
         });
   }
 
@@ -332,19 +347,22 @@ final class BookIndex {
     expiredThrough = Math.max(expiredThrough, expired);
   }
 
-  private Change apply(Write write) {
+  private void apply(Write write) {
     OwnedId place = new OwnedId(write.owner(), write.id());
     ConcurrentSkipListMap<Long, Change> book =
         changes.computeIfAbsent(write.owner(), owner -> new ConcurrentSkipListMap<>());
     Change change =
-        new Change(
-            write.sequence(),
-            write.id(),
-            write.version(),
-            write.deletion()
-                ? null
-                : new VersionedEntry(write.id(), write.version(), write.entry()),
-            write.at());
+        write.json() != null
+            ? Change.stored(
+                write.sequence(), write.id(), write.version(), write.json(), binder, write.at())
+            : new Change(
+                write.sequence(),
+                write.id(),
+                write.version(),
+                write.deletion()
+                    ? null
+                    : new VersionedEntry(write.id(), write.version(), write.entry()),
+                write.at());
     Change previous;
     if (write.deletion()) {
       previous = live.remove(place);
@@ -365,7 +383,6 @@ final class BookIndex {
       keys.put(new OwnedKey(write.owner(), write.key().key()), write.key());
       keysByAge.add(write.key());
     }
-    return change;
   }
 
   /** Drops tombstones and keys past their retention, at most once a minute. */

@@ -1,22 +1,145 @@
 package io.addrservice.store;
 
+import io.addrservice.model.AddressEntry;
 import io.addrservice.model.VersionedEntry;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The latest write to one entry, as the change feed reads it: the entry as written, or a tombstone
  * when it was deleted.
  *
- * @param sequence the write's store-wide sequence number
- * @param id the entry's id
- * @param version the entry's version after the write (for a deletion, the version deleted)
- * @param entry the entry as written, or null for a deletion
- * @param at when the write was made
+ * <p>The file store keeps an entry it read back from its log, or logged itself, as the JSON it
+ * logged, and binds it to the model when it is first read ({@link #stored}): a start-up replays
+ * every record of the log but reads few of them, and the JSON takes less than half the memory of
+ * the bound entry. Once bound, the entry stays bound. Equal like a record, by its components.
  */
-public record Change(long sequence, String id, long version, VersionedEntry entry, Instant at) {
+public final class Change {
+  /** Binds an entry's logged JSON to the model. */
+  interface Binder {
+    /**
+     * The entry that {@code json} holds.
+     *
+     * @throws java.io.UncheckedIOException when it cannot be read (a checksummed record that does
+     *     not hold an entry of the model: never written by this version of the service)
+     */
+    AddressEntry bind(byte[] json);
+  }
+
+  private final long sequence;
+  private final String id;
+  private final long version;
+  private final Instant at;
+
+  /** Binds {@link #content} while it is JSON; null for an entry made bound. */
+  private final Binder binder;
+
+  /** The {@link VersionedEntry}, its logged JSON (a byte[]) not yet bound, or null if deleted. */
+  private volatile Object content;
+
+  /**
+   * A change as written.
+   *
+   * @param sequence the write's store-wide sequence number
+   * @param id the entry's id
+   * @param version the entry's version after the write (for a deletion, the version deleted)
+   * @param entry the entry as written, or null for a deletion
+   * @param at when the write was made
+   */
+  public Change(long sequence, String id, long version, VersionedEntry entry, Instant at) {
+    this(sequence, id, version, at, entry, null);
+  }
+
+  private Change(
+      long sequence, String id, long version, Instant at, Object content, Binder binder) {
+    this.sequence = sequence;
+    this.id = id;
+    this.version = version;
+    this.at = at;
+    this.content = content;
+    this.binder = binder;
+  }
+
+  /** A put whose entry is the JSON {@code json}, bound by {@code binder} when it is first read. */
+  static Change stored(
+      long sequence, String id, long version, byte[] json, Binder binder, Instant at) {
+    return new Change(sequence, id, version, at, Objects.requireNonNull(json), binder);
+  }
+
+  /** The write's store-wide sequence number. */
+  public long sequence() {
+    return sequence;
+  }
+
+  /** The entry's id. */
+  public String id() {
+    return id;
+  }
+
+  /** The entry's version after the write (for a deletion, the version deleted). */
+  public long version() {
+    return version;
+  }
+
+  /** When the write was made. */
+  public Instant at() {
+    return at;
+  }
 
   /** Whether this is a tombstone. */
   public boolean deleted() {
-    return entry == null;
+    return content == null;
+  }
+
+  /**
+   * The entry as written, or null for a deletion.
+   *
+   * @throws java.io.UncheckedIOException when a stored entry cannot be bound ({@link Binder})
+   */
+  public VersionedEntry entry() {
+    Object held = content;
+    if (held instanceof byte[] json) {
+      // Two readers may both bind it: each gets an equal entry, and either one is kept.
+      VersionedEntry bound = new VersionedEntry(id, version, binder.bind(json));
+      content = bound;
+      return bound;
+    }
+    return (VersionedEntry) held;
+  }
+
+  /** The logged JSON of an entry that no one has read yet, or null (bound, or a deletion). */
+  byte[] unboundJson() {
+    return content instanceof byte[] json ? json : null;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other == this
+        || other instanceof Change that
+            && sequence == that.sequence
+            && version == that.version
+            && id.equals(that.id)
+            && at.equals(that.at)
+            && Objects.equals(entry(), that.entry());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(sequence, id, version, entry(), at);
+  }
+
+  @Override
+  public String toString() {
+    return "Change[sequence="
+        + sequence
+        + ", id="
+        + id
+        + ", version="
+        + version
+        + ", entry="
+        + entry()
+        + ", at="
+        + at
+        + "]";
   }
 }

@@ -139,7 +139,7 @@ final class FileStore implements AddressStore, AutoCloseable {
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.directoryChannel = directoryChannel;
-    this.index = new BookIndex(options.retention(), this::journal);
+    this.index = new BookIndex(options.retention(), this::journal, records::bind);
     this.compactionThreshold = options.minCompactionBytes();
   }
 
@@ -348,32 +348,48 @@ final class FileStore implements AddressStore, AutoCloseable {
 
   /** Replays a snapshot; returns whether it is the one that converted the earlier format. */
   private boolean replaySnapshot(Path file) throws IOException {
-    LogScan scan = LogScan.of(file);
-    // A snapshot was complete and durable before it was renamed into place: any damage is the
-    // disk's, never a torn write.
-    List<LogScan.Damage> damage = new ArrayList<>(scan.damage());
-    Object[] lines = parse(scan, damage);
-    refuseOrReport(scan.file(), damage, "the snapshot");
-    if (lines.length == 0 || !(lines[0] instanceof LogRecords.Line header)) {
-      throw damagedFile(file, 0, "it does not start with a snapshot header");
-    }
-    long expected = header.records() == null ? -1 : header.records();
+    List<LogScan.Damage> damage = new ArrayList<>();
+    LogRecords.Line header = null;
     long found = 0;
-    for (int i = 1; i < lines.length; i++) {
-      if (lines[i] != null) {
-        replayLine(lines[i]);
-        found++;
+    try (LogScan scan = LogScan.open(file)) {
+      for (LogScan.Chunk chunk = scan.next(); chunk != null; chunk = scan.next()) {
+        Object[] lines = parse(chunk, damage);
+        int first = 0;
+        if (header == null) {
+          if (!(lines[0] instanceof LogRecords.Line line)) {
+            // Not a snapshot: what damage there is, is reported first.
+            damage.addAll(scan.damage());
+            refuseOrReport(file, sorted(damage), "the snapshot");
+            throw damagedFile(file, 0, "it does not start with a snapshot header");
+          }
+          header = line;
+          first = 1;
+        }
+        for (int i = first; i < lines.length; i++) {
+          if (lines[i] != null) {
+            replayLine(lines[i]);
+            found++;
+          }
+        }
       }
-    }
-    if (found != expected && damage.isEmpty()) {
-      refuseOrReport(
-          file,
-          List.of(
-              new LogScan.Damage(
-                  scan.bytes().length,
-                  0,
-                  "holds " + found + " records where its header promises " + expected)),
-          "the snapshot");
+      // A snapshot was complete and durable before it was renamed into place: any damage is the
+      // disk's, never a torn write.
+      damage.addAll(scan.damage());
+      refuseOrReport(file, sorted(damage), "the snapshot");
+      if (header == null) {
+        throw damagedFile(file, 0, "it does not start with a snapshot header");
+      }
+      long expected = header.records() == null ? -1 : header.records();
+      if (found != expected && damage.isEmpty()) {
+        refuseOrReport(
+            file,
+            List.of(
+                new LogScan.Damage(
+                    scan.length(),
+                    0,
+                    "holds " + found + " records where its header promises " + expected)),
+            "the snapshot");
+      }
     }
     index.replayed(header.lastSeq(), header.expiredThrough());
     return Boolean.TRUE.equals(header.converted());
@@ -381,44 +397,53 @@ final class FileStore implements AddressStore, AutoCloseable {
 
   /** Replays a segment; returns the length of its intact part (where appending continues). */
   private long replaySegment(Path file, boolean isLast) throws IOException {
-    LogScan scan = LogScan.of(file);
-    List<LogScan.Damage> damage = new ArrayList<>(scan.damageBeforeTail());
-    LogScan.Damage tail = scan.tail();
-    if (tail != null && !isLast) {
-      // Writes went on in the next segment: this tail was acknowledged data.
-      damage.add(tail);
-    }
-    Object[] lines = parse(scan, damage);
-    refuseOrReport(file, damage, "the log");
+    List<LogScan.Damage> damage = new ArrayList<>();
     long last = 0;
-    for (Object line : lines) {
-      if (line != null) {
-        last = Math.max(last, replayLine(line));
+    try (LogScan scan = LogScan.open(file)) {
+      for (LogScan.Chunk chunk = scan.next(); chunk != null; chunk = scan.next()) {
+        for (Object line : parse(chunk, damage)) {
+          if (line != null) {
+            last = Math.max(last, replayLine(line));
+          }
+        }
       }
+      damage.addAll(scan.damageBeforeTail());
+      LogScan.Damage tail = scan.tail();
+      if (tail != null && !isLast) {
+        // Writes went on in the next segment: this tail was acknowledged data.
+        damage.add(tail);
+      }
+      refuseOrReport(file, sorted(damage), "the log");
+      index.replayed(last, 0);
+      if (tail != null && isLast) {
+        Log.warnf(
+            "File store %s: cut %d bytes off the end of %s at byte offset %d: a write that was"
+                + " never acknowledged (torn or corrupt: \"%s\")",
+            directory, tail.length(), file.getFileName(), tail.offset(), tail.preview());
+      }
+      return isLast ? scan.intactLength() : scan.length();
     }
-    index.replayed(last, 0);
-    if (tail != null && isLast) {
-      Log.warnf(
-          "File store %s: cut %d bytes off the end of %s at byte offset %d: a write that was"
-              + " never acknowledged (torn or corrupt: \"%s\")",
-          directory, tail.length(), file.getFileName(), tail.offset(), tail.preview());
-    }
-    return isLast ? scan.intactLength() : scan.bytes().length;
+  }
+
+  private static List<LogScan.Damage> sorted(List<LogScan.Damage> damage) {
+    damage.sort((a, b) -> Long.compare(a.offset(), b.offset()));
+    return damage;
   }
 
   /**
-   * The intact records, decoded in parallel (a {@link Write}, a {@link StoredKey} or a snapshot
-   * header): the decoding is most of a start-up's work. One that cannot be read counts as damage.
+   * A chunk's records, decoded in parallel (a {@link Write}, a {@link StoredKey} or a snapshot
+   * header): the decoding is most of a start-up's work. One that cannot be read is added to {@code
+   * damage}, and is null.
    */
-  private Object[] parse(LogScan scan, List<LogScan.Damage> damage) {
-    Object[] lines = new Object[scan.records()];
-    String[] failures = new String[scan.records()];
-    IntStream.range(0, scan.records())
+  private Object[] parse(LogScan.Chunk chunk, List<LogScan.Damage> damage) {
+    Object[] lines = new Object[chunk.records()];
+    String[] failures = new String[chunk.records()];
+    IntStream.range(0, chunk.records())
         .parallel()
         .forEach(
             i -> {
               try {
-                lines[i] = decode(records.read(scan.bytes(), scan.starts()[i], scan.ends()[i]));
+                lines[i] = decode(records.read(chunk.bytes(), chunk.starts()[i], chunk.ends()[i]));
               } catch (IOException | RuntimeException e) {
                 failures[i] = reason(e);
               }
@@ -427,10 +452,11 @@ final class FileStore implements AddressStore, AutoCloseable {
       if (failures[i] != null) {
         damage.add(
             new LogScan.Damage(
-                scan.starts()[i], scan.ends()[i] - scan.starts()[i] + 1L, failures[i]));
+                chunk.offset() + chunk.starts()[i],
+                chunk.ends()[i] - chunk.starts()[i] + 1L,
+                failures[i]));
       }
     }
-    damage.sort((a, b) -> Long.compare(a.offset(), b.offset()));
     return lines;
   }
 
@@ -583,15 +609,20 @@ final class FileStore implements AddressStore, AutoCloseable {
 
   /**
    * Makes writes durable: appended to the log as one record (several as one group record, which
-   * recovery applies whole or not at all) and covered by an fsync.
+   * recovery applies whole or not at all) and covered by an fsync. Returns them with each put's
+   * entry as the JSON logged, which is how the index keeps it until it is read.
    */
-  private void journal(List<Write> writes) {
+  private List<Write> journal(List<Write> writes) {
     if (closed) {
       throw new IllegalStateException("the file store " + directory + " is closed");
     }
+    List<Write> logged = new ArrayList<>(writes.size());
     byte[] record;
     try {
-      record = records.write(writes);
+      for (Write write : writes) {
+        logged.add(write.deletion() ? write : write.logged(records.entryJson(write.entry())));
+      }
+      record = records.write(logged);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write a log record", e);
     }
@@ -606,6 +637,7 @@ final class FileStore implements AddressStore, AutoCloseable {
             }
           });
     }
+    return logged;
   }
 
   // ---- compaction ----
@@ -656,6 +688,8 @@ final class FileStore implements AddressStore, AutoCloseable {
           records.header(snapshot.lastSequence(), snapshot.expiredThrough(), count, converted));
       for (int i = 0; i < snapshot.changes().size(); i++) {
         Change change = snapshot.changes().get(i);
+        // An entry no one has read is written as the JSON it was kept as, without binding it.
+        byte[] json = change.unboundJson();
         out.write(
             records.write(
                 new Write(
@@ -663,9 +697,10 @@ final class FileStore implements AddressStore, AutoCloseable {
                     snapshot.owners().get(i),
                     change.id(),
                     change.version(),
-                    change.deleted() ? null : change.entry().entry(),
+                    change.deleted() || json != null ? null : change.entry().entry(),
                     change.at(),
-                    null)));
+                    null,
+                    json)));
       }
       for (StoredKey key : snapshot.keys()) {
         out.write(records.key(key));

@@ -3,15 +3,19 @@ package io.addrservice.store;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.addrservice.model.AddressEntry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,23 +44,21 @@ final class LogRecords {
   private static final int MIN_LINE = 8 + 1 + 2;
 
   private final ObjectWriter writer;
+  private final ObjectWriter entryWriter;
   private final JsonFactory factory;
   private final ObjectReader entries;
 
   LogRecords(ObjectMapper mapper) {
     this.writer = mapper.writerFor(Line.class);
-    // Records are read field by field (a start-up reads every one of them): only the entry goes
-    // through data binding, with the mapper's rules. Repeated keys are not looked for: a record is
-    // read only when its checksum matches, so its bytes are the ones this class wrote, and it
-    // never writes a key twice (the check allocates a set per object, a third of the garbage a
-    // start-up makes).
+    this.entryWriter = mapper.writerFor(AddressEntry.class);
+    // Records are read field by field (a start-up reads every one of them), and an entry is kept
+    // as its JSON until it is read: only then is it bound, with the mapper's rules. Repeated keys
+    // are not looked for: a record is read only when its checksum matches, so its bytes are the
+    // ones this class wrote, and it never writes a key twice (the check allocates a set per
+    // object, a third of the garbage a start-up makes).
     this.factory =
         mapper.getFactory().copy().disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    // The record's end follows the entry: read() checks for content after the whole record.
-    this.entries =
-        mapper
-            .readerFor(AddressEntry.class)
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.entries = mapper.readerFor(AddressEntry.class);
   }
 
   /**
@@ -64,6 +66,7 @@ final class LogRecords {
    * where a native build would not see it.
    *
    * @param op {@value #PUT}, {@value #DELETE}, {@value #KEY}, {@value #SNAPSHOT} or {@value #GROUP}
+   * @param entry a put's entry: its JSON document, as {@link #entryJson} writes it
    * @param writes a group's puts and deletes, in order
    */
   @RegisterForReflection
@@ -75,7 +78,7 @@ final class LogRecords {
       String id,
       Long version,
       String at,
-      AddressEntry entry,
+      @JsonSerialize(using = RawJson.class) byte[] entry,
       String key,
       String fingerprint,
       @JsonProperty("entry_id") String entryId,
@@ -85,7 +88,46 @@ final class LogRecords {
       Boolean converted,
       List<Line> writes) {}
 
-  /** A put (with its idempotency key, if any) or a delete. */
+  /**
+   * Writes bytes that hold one JSON value as they are: a put's entry, as {@link #entryJson} wrote
+   * it. Registered for reflection: Jackson makes it from the annotation, which a native build does
+   * not follow.
+   */
+  @RegisterForReflection
+  public static final class RawJson extends StdSerializer<byte[]> {
+    public RawJson() {
+      super(byte[].class);
+    }
+
+    @Override
+    public void serialize(byte[] json, JsonGenerator generator, SerializerProvider provider)
+        throws IOException {
+      generator.writeRawValue(new String(json, StandardCharsets.UTF_8));
+    }
+  }
+
+  /** An entry's JSON document, as a put record holds it. */
+  byte[] entryJson(AddressEntry entry) throws IOException {
+    return entryWriter.writeValueAsBytes(entry);
+  }
+
+  /**
+   * The entry that a put record's JSON holds, bound to the model; a {@link Change.Binder}.
+   *
+   * @throws UncheckedIOException when it does not hold an entry of the model
+   */
+  AddressEntry bind(byte[] json) {
+    try {
+      return entries.readValue(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a logged entry that cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A put (with its idempotency key, if any) or a delete. A put's entry is written as its JSON,
+   * which {@code write} carries when it has it ({@link Write#json}).
+   */
   byte[] write(Write write) throws IOException {
     return line(document(write));
   }
@@ -105,7 +147,7 @@ final class LogRecords {
             documents));
   }
 
-  private static Line document(Write write) {
+  private Line document(Write write) throws IOException {
     StoredKey key = write.key();
     return new Line(
         write.deletion() ? DELETE : PUT,
@@ -114,7 +156,7 @@ final class LogRecords {
         write.id(),
         write.version(),
         write.at().toString(),
-        write.entry(),
+        write.deletion() ? null : write.json() != null ? write.json() : entryJson(write.entry()),
         key == null ? null : key.key(),
         key == null ? null : key.fingerprint(),
         null,
@@ -207,7 +249,7 @@ final class LogRecords {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("a record that is not a JSON object");
       }
-      line = readLine(parser);
+      line = readLine(parser, bytes, from + 9);
       if (parser.nextToken() != null) {
         throw new IOException("trailing content after a record");
       }
@@ -218,15 +260,19 @@ final class LogRecords {
     return line;
   }
 
-  /** The object that {@code parser} is at the start of, up to and including its end. */
-  private Line readLine(JsonParser parser) throws IOException {
+  /**
+   * The object that {@code parser} is at the start of, up to and including its end; the parser
+   * reads {@code bytes} from {@code base}. An entry is checked to be well-formed JSON and kept as
+   * its bytes: it is bound to the model only when read ({@link Change#stored}).
+   */
+  private Line readLine(JsonParser parser, byte[] bytes, int base) throws IOException {
     String op = null;
     Long seq = null;
     String owner = null;
     String id = null;
     Long version = null;
     String at = null;
-    AddressEntry entry = null;
+    byte[] entry = null;
     String key = null;
     String fingerprint = null;
     String entryId = null;
@@ -244,7 +290,7 @@ final class LogRecords {
         case "id" -> id = text(parser, value);
         case "version" -> version = number(parser, value);
         case "at" -> at = text(parser, value);
-        case "entry" -> entry = value == JsonToken.VALUE_NULL ? null : entries.readValue(parser);
+        case "entry" -> entry = json(parser, value, bytes, base);
         case "key" -> key = text(parser, value);
         case "fingerprint" -> fingerprint = text(parser, value);
         case "entry_id" -> entryId = text(parser, value);
@@ -252,7 +298,7 @@ final class LogRecords {
         case "expired_through" -> expiredThrough = number(parser, value);
         case "records" -> records = number(parser, value);
         case "converted" -> converted = bool(parser, value);
-        case "writes" -> writes = lines(parser, value);
+        case "writes" -> writes = lines(parser, value, bytes, base);
         default -> throw new IOException("an unknown field \"" + field + "\" in a record");
       }
     }
@@ -277,7 +323,23 @@ final class LogRecords {
         writes);
   }
 
-  private List<Line> lines(JsonParser parser, JsonToken value) throws IOException {
+  /** The bytes of the object that {@code parser} is at the start of, or null for a null. */
+  private static byte[] json(JsonParser parser, JsonToken value, byte[] bytes, int base)
+      throws IOException {
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (value != JsonToken.START_OBJECT) {
+      throw new IOException("a record's entry that is not an object");
+    }
+    long start = parser.currentTokenLocation().getByteOffset();
+    parser.skipChildren();
+    long end = parser.currentLocation().getByteOffset();
+    return Arrays.copyOfRange(bytes, base + (int) start, base + (int) end);
+  }
+
+  private List<Line> lines(JsonParser parser, JsonToken value, byte[] bytes, int base)
+      throws IOException {
     if (value == JsonToken.VALUE_NULL) {
       return null;
     }
@@ -291,7 +353,7 @@ final class LogRecords {
       if (token != JsonToken.START_OBJECT) {
         throw new IOException("a record's write that is not an object");
       }
-      lines.add(readLine(parser));
+      lines.add(readLine(parser, bytes, base));
     }
     return lines;
   }
@@ -342,7 +404,8 @@ final class LogRecords {
         line.key() == null
             ? null
             : new StoredKey(line.owner(), line.key(), line.fingerprint(), line.id(), at);
-    return new Write(line.seq(), line.owner(), line.id(), line.version(), line.entry(), at, key);
+    return new Write(
+        line.seq(), line.owner(), line.id(), line.version(), null, at, key, line.entry());
   }
 
   /** The writes that a group line records, in order. */

@@ -1,6 +1,7 @@
 package io.addrservice.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,69 +9,152 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A log or snapshot file read back: where its intact records are, and where it is damaged. Damage
- * after the last intact record is the torn tail of writes that were never acknowledged; damage
- * before it is not (the disk changed acknowledged data).
+ * A log or snapshot file read back in chunks of whole lines, through one buffer: its intact
+ * records, chunk by chunk, and where it is damaged. Damage after the last intact record is the torn
+ * tail of writes that were never acknowledged; damage before it is not (the disk changed
+ * acknowledged data). Where the damage is is known once the whole file is read.
  *
- * @param file the file
- * @param bytes its contents
- * @param starts the offset of each intact record
- * @param ends the offset of each intact record's newline
- * @param damage each damaged range, in file order
+ * <p>A start-up reads every record of the store once; reading the files whole took as much memory
+ * as the store holds, all of it zeroed, copied and collected again within the start-up.
  */
-record LogScan(Path file, byte[] bytes, int[] starts, int[] ends, List<Damage> damage) {
+final class LogScan implements AutoCloseable {
+  /** The buffer's first size; it grows for a line longer than it (a large group record). */
+  static final int CHUNK = 1 << 20;
 
   /** Bytes that do not form an intact record. */
   record Damage(long offset, long length, String preview) {}
 
-  static LogScan of(Path file) throws IOException {
-    long size = Files.size(file);
-    if (size > Integer.MAX_VALUE - 8) {
-      throw new IOException(file + " is larger than 2 GB");
+  /**
+   * Intact records read together: record {@code i} is {@code bytes[starts[i], ends[i])}, without
+   * its newline, at file offset {@code offset + starts[i]}. The bytes are valid until the next
+   * chunk is read.
+   */
+  record Chunk(byte[] bytes, int[] starts, int[] ends, long offset) {
+    int records() {
+      return starts.length;
     }
-    return of(file, Files.readAllBytes(file));
   }
 
-  static LogScan of(Path file, byte[] bytes) {
-    List<Damage> damage = new ArrayList<>();
-    int[] starts = new int[1024];
-    int[] ends = new int[1024];
-    int count = 0;
-    int damagedFrom = -1;
-    int position = 0;
-    while (position < bytes.length) {
-      int newline = indexOf(bytes, (byte) '\n', position);
-      int end = newline < 0 ? bytes.length : newline;
-      if (newline >= 0 && LogRecords.intact(bytes, position, end)) {
-        if (damagedFrom >= 0) {
-          damage.add(damage(bytes, damagedFrom, position));
-          damagedFrom = -1;
+  private final Path file;
+  private final InputStream in;
+  private byte[] buffer = new byte[CHUNK];
+
+  /** The buffer holds the file's bytes from {@link #bufferOffset}, up to {@link #filled}. */
+  private long bufferOffset;
+
+  private int filled;
+
+  /** Where the scan goes on in the buffer: the start of the first line not yet scanned. */
+  private int position;
+
+  private boolean endOfFile;
+  private final List<Damage> damage = new ArrayList<>();
+
+  /** The file offset where the damaged lines being passed over start, or -1. */
+  private long damagedFrom = -1;
+
+  private String damagedPreview;
+  private long intactLength;
+
+  private LogScan(Path file, InputStream in) {
+    this.file = file;
+    this.in = in;
+  }
+
+  static LogScan open(Path file) throws IOException {
+    return new LogScan(file, Files.newInputStream(file));
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /** The next intact records, or null once the file is read to its end. */
+  Chunk next() throws IOException {
+    while (true) {
+      fill();
+      int[] starts = new int[256];
+      int[] ends = new int[256];
+      int count = 0;
+      while (true) {
+        int newline = indexOf(buffer, (byte) '\n', position, filled);
+        if (newline < 0) {
+          break;
         }
-        if (count == starts.length) {
-          starts = Arrays.copyOf(starts, count * 2);
-          ends = Arrays.copyOf(ends, count * 2);
+        if (LogRecords.intact(buffer, position, newline)) {
+          if (damagedFrom >= 0) {
+            closeDamage(bufferOffset + position);
+          }
+          if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+            ends = Arrays.copyOf(ends, count * 2);
+          }
+          starts[count] = position;
+          ends[count] = newline;
+          count++;
+          intactLength = bufferOffset + newline + 1;
+        } else {
+          openDamage(position);
         }
-        starts[count] = position;
-        ends[count] = end;
-        count++;
-      } else if (damagedFrom < 0) {
-        damagedFrom = position;
+        position = newline + 1;
       }
-      position = newline < 0 ? bytes.length : newline + 1;
+      if (endOfFile && position < filled) {
+        // A last line without its newline: never a whole record.
+        openDamage(position);
+        position = filled;
+      }
+      if (count > 0) {
+        return new Chunk(
+            buffer, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), bufferOffset);
+      }
+      if (endOfFile) {
+        if (damagedFrom >= 0) {
+          closeDamage(bufferOffset + filled);
+        }
+        return null;
+      }
     }
-    if (damagedFrom >= 0) {
-      damage.add(damage(bytes, damagedFrom, bytes.length));
-    }
-    return new LogScan(
-        file, bytes, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), List.copyOf(damage));
   }
 
-  private static Damage damage(byte[] bytes, int from, int to) {
-    return new Damage(from, to - from, LogRecords.preview(bytes, from, to));
+  /**
+   * Moves the unscanned bytes to the buffer's start and reads after them until the buffer is full
+   * or the file ends; grows the buffer when it holds no whole line.
+   */
+  private void fill() throws IOException {
+    if (position > 0) {
+      System.arraycopy(buffer, position, buffer, 0, filled - position);
+      bufferOffset += position;
+      filled -= position;
+      position = 0;
+    }
+    if (filled == buffer.length) {
+      buffer = Arrays.copyOf(buffer, buffer.length * 2);
+    }
+    while (!endOfFile && filled < buffer.length) {
+      int read = in.read(buffer, filled, buffer.length - filled);
+      if (read < 0) {
+        endOfFile = true;
+      } else {
+        filled += read;
+      }
+    }
   }
 
-  private static int indexOf(byte[] bytes, byte wanted, int from) {
-    for (int i = from; i < bytes.length; i++) {
+  private void openDamage(int at) {
+    if (damagedFrom < 0) {
+      damagedFrom = bufferOffset + at;
+      damagedPreview = LogRecords.preview(buffer, at, filled);
+    }
+  }
+
+  private void closeDamage(long end) {
+    damage.add(new Damage(damagedFrom, end - damagedFrom, damagedPreview));
+    damagedFrom = -1;
+    damagedPreview = null;
+  }
+
+  private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (bytes[i] == wanted) {
         return i;
       }
@@ -78,25 +162,35 @@ record LogScan(Path file, byte[] bytes, int[] starts, int[] ends, List<Damage> d
     return -1;
   }
 
-  int records() {
-    return starts.length;
+  /** The file's length as read: known once the file is read to its end. */
+  long length() {
+    return bufferOffset + filled;
   }
 
   /** Where the last intact record ends (after its newline): what a cut tail leaves. */
   long intactLength() {
-    return starts.length == 0 ? 0 : ends[ends.length - 1] + 1L;
+    return intactLength;
+  }
+
+  /** Every damaged range, in file order: complete once the file is read to its end. */
+  List<Damage> damage() {
+    return List.copyOf(damage);
   }
 
   /** Damage followed by an intact record: acknowledged data was changed or lost. */
   List<Damage> damageBeforeTail() {
-    long intact = intactLength();
-    return damage.stream().filter(d -> d.offset() < intact).toList();
+    return damage.stream().filter(d -> d.offset() < intactLength).toList();
   }
 
   /** The damaged tail after the last intact record, if there is one. */
   Damage tail() {
-    return damage.isEmpty() || damage.get(damage.size() - 1).offset() < intactLength()
+    return damage.isEmpty() || damage.get(damage.size() - 1).offset() < intactLength
         ? null
         : damage.get(damage.size() - 1);
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
   }
 }

@@ -11,9 +11,11 @@ import java.time.Instant;
  * @param owner the book
  * @param id the entry's id
  * @param version the version written (for a deletion, the version deleted)
- * @param entry the entry, or null for a deletion
+ * @param entry the entry, or null for a deletion or when only its JSON is at hand
  * @param at when it was written
  * @param key the idempotency key stored with a create, or null
+ * @param json the entry's JSON as the file engine logged it (it keeps entries so until they are
+ *     read: {@link Change#stored}), or null
  */
 record Write(
     long sequence,
@@ -22,9 +24,27 @@ record Write(
     long version,
     AddressEntry entry,
     Instant at,
-    StoredKey key) {
+    StoredKey key,
+    byte[] json) {
+
+  /** A write whose entry is at hand only as an object (or a deletion). */
+  Write(
+      long sequence,
+      String owner,
+      String id,
+      long version,
+      AddressEntry entry,
+      Instant at,
+      StoredKey key) {
+    this(sequence, owner, id, version, entry, at, key, null);
+  }
 
   boolean deletion() {
-    return entry == null;
+    return entry == null && json == null;
+  }
+
+  /** This write with its entry as the JSON that was logged, without the object. */
+  Write logged(byte[] json) {
+    return new Write(sequence, owner, id, version, null, at, key, json);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,6 +110,32 @@ class FileStoreTest extends AddressStoreContractTest {
     } finally {
       replaced.close();
     }
+  }
+
+  @Test
+  void entriesAreKeptAsTheirLoggedJsonUntilReadAndCompactionWritesThemAsTheyAre() {
+    store.insert(OWNER, ID_1, FULL, null);
+    store.insert(OWNER, ID_2, entry("Ada", "a@x.example"), null);
+    // As written, and as replayed: neither entry is bound before it is read.
+    for (int round = 0; round < 2; round++) {
+      List<Change> kept = store.changes(OWNER, 0, 10).changes();
+      assertEquals(List.of(ID_1, ID_2), kept.stream().map(Change::id).toList());
+      for (Change change : kept) {
+        assertNotNull(change.unboundJson(), "round " + round + ", " + change.id());
+      }
+      reopen();
+    }
+    assertEquals(new VersionedEntry(ID_1, 1, FULL), store.find(OWNER, ID_1).orElseThrow());
+    // A compaction writes the unread entry from its JSON, without binding it; both read back.
+    file().compact();
+    List<Change> kept = store.changes(OWNER, 0, 10).changes();
+    assertNull(kept.get(0).unboundJson());
+    assertNotNull(kept.get(1).unboundJson());
+    reopen();
+    assertEquals(new VersionedEntry(ID_1, 1, FULL), store.find(OWNER, ID_1).orElseThrow());
+    assertEquals(
+        new VersionedEntry(ID_2, 1, entry("Ada", "a@x.example")),
+        store.find(OWNER, ID_2).orElseThrow());
   }
 
   private FileStore reopen() {

@@ -1,10 +1,19 @@
 package io.addrservice.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.addrservice.model.AddressEntry;
+import io.addrservice.model.Email;
 import io.addrservice.model.JsonMapping;
+import io.addrservice.model.Kind;
+import io.addrservice.model.Phone;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -54,6 +63,8 @@ class LogRecordsTest {
             "{\"op\":\"put\"} {}",
             "{\"op\":\"put\",\"seq\":\"one\"}",
             "{\"op\":\"put\",\"writes\":{}}",
+            "{\"op\":\"put\",\"entry\":\"Zoë\"}",
+            "{\"op\":\"put\",\"entry\":{\"full_name\":}}",
             "[]",
             "{\"seq\":1}")) {
       byte[] line = ("00000000 " + json).getBytes(StandardCharsets.UTF_8);
@@ -68,14 +79,54 @@ class LogRecordsTest {
         List.of(
             new Write(7, "", "0123456789abcdef0123456789abcdef", 2, null, at, null),
             new Write(
-                8,
-                "",
-                "fedcba9876543210fedcba9876543210",
-                3,
-                io.addrservice.model.AddressEntry.named("Zoë"),
-                at,
-                null));
+                8, "", "fedcba9876543210fedcba9876543210", 3, AddressEntry.named("Zoë"), at, null));
     byte[] line = records.write(writes);
-    assertEquals(writes, LogRecords.group(records.read(line, 0, line.length - 1)));
+    List<Write> read = LogRecords.group(records.read(line, 0, line.length - 1));
+    assertEquals(writes, read.stream().map(this::bound).toList());
+  }
+
+  @Test
+  void aPutsEntryIsReadAsItsJsonAndBindsToTheEntryWritten() throws IOException {
+    AddressEntry entry =
+        new AddressEntry(
+            "Zoë Kowalski",
+            List.of(),
+            List.of(
+                new Phone(
+                    Kind.HOME,
+                    BigDecimal.valueOf(91),
+                    BigDecimal.valueOf(11),
+                    BigDecimal.valueOf(23456789L))),
+            List.of(),
+            List.of(new Email(Kind.WORK, "zoe@example.com")));
+    Write write =
+        new Write(9, "alice", "0123456789abcdef0123456789abcdef", 4, entry, Instant.EPOCH, null);
+    byte[] line = records.write(write);
+    Write read = LogRecords.write(records.read(line, 0, line.length - 1));
+    assertNull(read.entry());
+    assertArrayEquals(records.entryJson(entry), read.json());
+    assertFalse(read.deletion());
+    assertEquals(entry, records.bind(read.json()));
+    // Written again from its JSON, the record is the same bytes.
+    assertArrayEquals(line, records.write(read));
+  }
+
+  @Test
+  void jsonThatHoldsNoEntryIsRefusedWhenBound() {
+    byte[] json = "{\"full_name\":\"Zoë\",\"color\":\"red\"}".getBytes(StandardCharsets.UTF_8);
+    assertThrows(UncheckedIOException.class, () -> records.bind(json));
+  }
+
+  private Write bound(Write write) {
+    return write.json() == null
+        ? write
+        : new Write(
+            write.sequence(),
+            write.owner(),
+            write.id(),
+            write.version(),
+            records.bind(write.json()),
+            write.at(),
+            write.key());
   }
 }

@@ -1,0 +1,118 @@
+package io.addrservice.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.addrservice.model.AddressEntry;
+import io.addrservice.model.JsonMapping;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogScanTest {
+  private final LogRecords records = new LogRecords(JsonMapping.newMapper());
+
+  @TempDir Path temp;
+
+  /** A record's offset and length (without its newline), or a damaged range. */
+  private record Range(long offset, long length) {}
+
+  @Test
+  void recordsAcrossChunkBoundariesAndLongerThanAChunkAreReadWithTheirDamage() throws IOException {
+    Random random = new Random(42);
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    List<Range> intact = new ArrayList<>();
+    List<Range> damaged = new ArrayList<>();
+    for (int i = 0; file.size() < 3 * LogScan.CHUNK; i++) {
+      // Names of every length, one longer than a chunk; now and then a damaged line between.
+      int length = i == 500 ? LogScan.CHUNK + 1000 : random.nextInt(2000);
+      byte[] line = record(i, "x".repeat(length));
+      if (random.nextInt(50) == 0) {
+        line[20] ^= 1;
+        Range previous = damaged.isEmpty() ? null : damaged.get(damaged.size() - 1);
+        if (previous != null && previous.offset() + previous.length() == file.size()) {
+          // Right after another damaged line: one range.
+          damaged.set(
+              damaged.size() - 1, new Range(previous.offset(), previous.length() + line.length));
+        } else {
+          damaged.add(new Range(file.size(), line.length));
+        }
+      } else {
+        intact.add(new Range(file.size(), line.length - 1));
+      }
+      file.write(line);
+    }
+    // Two damaged lines in a row are one range; and a torn tail without its newline.
+    long twoDamaged = file.size();
+    for (int i = 0; i < 2; i++) {
+      byte[] line = record(-1, "damaged");
+      line[30] ^= 1;
+      file.write(line);
+    }
+    damaged.add(new Range(twoDamaged, file.size() - twoDamaged));
+    byte[] last = record(-2, "last");
+    intact.add(new Range(file.size(), last.length - 1));
+    file.write(last);
+    long torn = file.size();
+    byte[] tail = record(-3, "torn");
+    file.write(tail, 0, tail.length - 5);
+    Path path = temp.resolve("log");
+    Files.write(path, file.toByteArray());
+
+    List<Range> read = new ArrayList<>();
+    try (LogScan scan = LogScan.open(path)) {
+      for (LogScan.Chunk chunk = scan.next(); chunk != null; chunk = scan.next()) {
+        for (int i = 0; i < chunk.records(); i++) {
+          read.add(
+              new Range(chunk.offset() + chunk.starts()[i], chunk.ends()[i] - chunk.starts()[i]));
+          records.read(chunk.bytes(), chunk.starts()[i], chunk.ends()[i]);
+        }
+      }
+      assertEquals(intact, read);
+      List<Range> before =
+          scan.damageBeforeTail().stream().map(d -> new Range(d.offset(), d.length())).toList();
+      assertEquals(damaged, before);
+      assertEquals(new Range(torn, tail.length - 5), rangeOf(scan.tail()));
+      assertEquals(torn, scan.intactLength());
+      assertEquals(file.size(), scan.length());
+    }
+  }
+
+  @Test
+  void anEmptyFileHasNoRecordsAndNoDamage() throws IOException {
+    Path path = Files.createFile(temp.resolve("empty"));
+    try (LogScan scan = LogScan.open(path)) {
+      assertNull(scan.next());
+      assertEquals(List.of(), scan.damage());
+      assertNull(scan.tail());
+      assertEquals(0, scan.intactLength());
+    }
+  }
+
+  private static Range rangeOf(LogScan.Damage damage) {
+    return new Range(damage.offset(), damage.length());
+  }
+
+  private byte[] record(int sequence, String name) throws IOException {
+    byte[] line =
+        records.write(
+            new Write(
+                Math.abs(sequence) + 1,
+                "",
+                "0123456789abcdef0123456789abcdef",
+                1,
+                AddressEntry.named(name),
+                Instant.EPOCH,
+                null));
+    assertEquals('\n', line[line.length - 1], new String(line, StandardCharsets.UTF_8));
+    return line;
+  }
+}
