@@ -12,8 +12,9 @@
 # Streams are connections: the service runs with quarkus.http.limits.max-connections raised to
 # BENCH_STREAMS + 100 (the default, 1000, would refuse the writer's connection at 1,000 streams).
 #
-# Needs the packaged jar (./mvnw package -DskipTests) and wrk. Only 127.0.0.1:18481 is used; the
-# service started here is stopped on exit, and every request and run is bounded in time.
+# Needs the packaged jar (./mvnw package -DskipTests) and wrk. Only 127.0.0.1:BENCH_PORT (default
+# 18481) is used; the service started here is stopped on exit, and every request and run is bounded
+# in time.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,7 +23,7 @@ STREAMS=${BENCH_STREAMS:-1000}
 WRITES=${BENCH_WRITES:-200}
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-4}
-PORT=18481
+PORT=${BENCH_PORT:-18481}
 BASE="http://127.0.0.1:$PORT"
 JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 WORK=$(mktemp -d)
