@@ -28,8 +28,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * (its 204) to the event at each client, as percentiles over every write and stream. An event that
  * arrives before the acknowledgement counts as 0 ms.
  *
- * <p>Usage: {@code java bench/StreamFanout.java BASE_URL SERVICE_PID STREAMS WRITES}. Run by
- * bench/sync.sh; it prints one line of {@code key=value} fields.
+ * <p>WARMUP (default 0) more writes may go first, made and waited for in the same way: the service
+ * compiles its stream path while it serves them (the JIT's threads share the cores with it), so
+ * that the first writes after the streams open are slower than the rest. They are reported apart
+ * ({@code warmup_*}) and are not in the other figures, the CPU time per write included.
+ *
+ * <p>Usage: {@code java bench/StreamFanout.java BASE_URL SERVICE_PID STREAMS WRITES [WARMUP]}. Run
+ * by bench/sync.sh; it prints one line of {@code key=value} fields.
  */
 public class StreamFanout {
   public static void main(String[] args) throws Exception {
@@ -37,6 +42,8 @@ public class StreamFanout {
     long pid = Long.parseLong(args[1]);
     int streams = Integer.parseInt(args[2]);
     int writes = Integer.parseInt(args[3]);
+    int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+    int total = warmup + writes;
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     String entry = create(http, base);
@@ -44,15 +51,16 @@ public class StreamFanout {
     String since = token(http, base);
     long rssBefore = rssKb(pid);
 
-    // arrivals[w * streams + s]: when stream s got write w's event (System.nanoTime), 0 if not yet.
-    AtomicLongArray arrivals = new AtomicLongArray(writes * streams);
+    // arrivals[w * streams + s]: when stream s got write w's event (System.nanoTime), 0 if not yet;
+    // the warm-up's writes first.
+    AtomicLongArray arrivals = new AtomicLongArray(total * streams);
     List<CountDownLatch> delivered = new ArrayList<>();
-    for (int w = 0; w < writes; w++) {
+    for (int w = 0; w < total; w++) {
       delivered.add(new CountDownLatch(streams));
     }
     StreamReader reader =
         new StreamReader(base, since, streams, (stream, w) -> {
-          if (w < writes && arrivals.compareAndSet(w * streams + stream, 0, System.nanoTime())) {
+          if (w < total && arrivals.compareAndSet(w * streams + stream, 0, System.nanoTime())) {
             delivered.get(w).countDown();
           }
         });
@@ -68,10 +76,14 @@ public class StreamFanout {
     Thread.sleep(1000);
     long rssOpen = rssKb(pid);
 
-    long cpuBefore = cpuTicks(pid);
-    long[] acks = new long[writes];
+    long cpuBefore = 0;
+    long[] acks = new long[total];
     int missing = 0;
-    for (int w = 0; w < writes; w++) {
+    int warmupMissing = 0;
+    for (int w = 0; w < total; w++) {
+      if (w == warmup) {
+        cpuBefore = cpuTicks(pid);
+      }
       HttpResponse<String> put =
           http.send(
               HttpRequest.newBuilder(base.resolve("/addresses/" + entry))
@@ -85,22 +97,27 @@ public class StreamFanout {
       }
       // Every stream has the write before the next: each write is measured alone.
       if (!delivered.get(w).await(10, TimeUnit.SECONDS)) {
-        missing += (int) delivered.get(w).getCount();
-      }
-    }
-    long cpuAfter = cpuTicks(pid);
-    long[] latencies = new long[writes * streams];
-    int n = 0;
-    for (int w = 0; w < writes; w++) {
-      for (int s = 0; s < streams; s++) {
-        long arrived = arrivals.get(w * streams + s);
-        if (arrived != 0) {
-          latencies[n++] = Math.max(0, arrived - acks[w]);
+        if (w < warmup) {
+          warmupMissing += (int) delivered.get(w).getCount();
+        } else {
+          missing += (int) delivered.get(w).getCount();
         }
       }
     }
-    long[] sorted = Arrays.copyOf(latencies, n);
-    Arrays.sort(sorted);
+    long cpuAfter = cpuTicks(pid);
+    long[] warm = latencies(arrivals, acks, streams, 0, warmup);
+    long[] sorted = latencies(arrivals, acks, streams, warmup, total);
+    if (warmup > 0) {
+      System.out.printf(
+          "warmup_writes=%d warmup_events=%d warmup_missing=%d warmup_p50_ms=%.2f"
+              + " warmup_p99_ms=%.2f warmup_max_ms=%.2f ",
+          warmup,
+          warm.length,
+          warmupMissing,
+          ms(warm, 0.50),
+          ms(warm, 0.99),
+          warm.length == 0 ? 0 : warm[warm.length - 1] / 1e6);
+    }
     System.out.printf(
         "streams=%d opened=%d failed=%d writes=%d events=%d missing=%d rss_before_mb=%.1f"
             + " rss_open_mb=%.1f rss_per_stream_kb=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f"
@@ -109,7 +126,7 @@ public class StreamFanout {
         opened,
         reader.failed.get(),
         writes,
-        n,
+        sorted.length,
         missing,
         rssBefore / 1024.0,
         rssOpen / 1024.0,
@@ -119,6 +136,24 @@ public class StreamFanout {
         sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
         (cpuAfter - cpuBefore) * 10.0 / writes);
     System.exit(0);
+  }
+
+  /** The sorted latencies (ns) of writes {@code from} to {@code to} (excluded) at every stream. */
+  private static long[] latencies(
+      AtomicLongArray arrivals, long[] acks, int streams, int from, int to) {
+    long[] latencies = new long[(to - from) * streams];
+    int n = 0;
+    for (int w = from; w < to; w++) {
+      for (int s = 0; s < streams; s++) {
+        long arrived = arrivals.get(w * streams + s);
+        if (arrived != 0) {
+          latencies[n++] = Math.max(0, arrived - acks[w]);
+        }
+      }
+    }
+    long[] sorted = Arrays.copyOf(latencies, n);
+    Arrays.sort(sorted);
+    return sorted;
   }
 
   private static double ms(long[] sorted, double quantile) {

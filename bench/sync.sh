@@ -8,21 +8,25 @@
 #  2. BENCH_STREAMS change streams (default 1,000) open at once: the service's RSS before and after
 #     they open (goal: <= 50 MB for 1,000), then BENCH_WRITES updates one after another, each to
 #     reach every stream, timed from the write's acknowledgement to the event at each client
-#     (bench/StreamFanout.java; goal: p99 <= 50 ms).
+#     (bench/StreamFanout.java; goal: p99 <= 50 ms). BENCH_WARMUP more writes (default 0) may go
+#     first, measured the same way and reported apart (warmup_*): the first writes after the
+#     streams open run while the JIT compiles the stream path, and are slower than the rest.
 # Streams are connections: the service runs with quarkus.http.limits.max-connections raised to
 # BENCH_STREAMS + 100 (the default, 1000, would refuse the writer's connection at 1,000 streams).
 #
-# Needs the packaged jar (./mvnw package -DskipTests) and wrk. Only 127.0.0.1:18481 is used; the
-# service started here is stopped on exit, and every request and run is bounded in time.
+# Needs the packaged jar (./mvnw package -DskipTests) and wrk. Only 127.0.0.1:BENCH_PORT (default
+# 18481) is used; the service started here is stopped on exit, and every request and run is bounded
+# in time.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ENTRIES=${BENCH_ENTRIES:-100000}
 STREAMS=${BENCH_STREAMS:-1000}
 WRITES=${BENCH_WRITES:-200}
+WARMUP=${BENCH_WARMUP:-0}
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-4}
-PORT=18481
+PORT=${BENCH_PORT:-18481}
 BASE="http://127.0.0.1:$PORT"
 JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 WORK=$(mktemp -d)
@@ -83,4 +87,4 @@ RPS=$(awk '/^Requests\/sec/ {print $2}' "$WORK/wrk.txt")
 echo "incremental sync of 100 changes from $ENTRIES entries: $RPS requests/s, p99 $P99 (wrk -t2 -c$CONNECTIONS -d$DURATION)"
 
 # The streams.
-timeout 300 java "$ROOT/bench/StreamFanout.java" "$BASE" "$SERVICE_PID" "$STREAMS" "$WRITES"
+timeout 300 java "$ROOT/bench/StreamFanout.java" "$BASE" "$SERVICE_PID" "$STREAMS" "$WRITES" "$WARMUP"
