@@ -8,7 +8,7 @@
 #  2. BENCH_STREAMS change streams (default 1,000) open at once: the service's RSS before and after
 #     they open (goal: <= 50 MB for 1,000), then BENCH_WRITES updates one after another, each to
 #     reach every stream, timed from the write's acknowledgement to the event at each client
-#     (bench/StreamFanout.java; goal: p99 <= 50 ms). BENCH_WARMUP more writes (default 0) may go
+#     (bench/StreamFanout.java; goal: p99 <= 50 ms). BENCH_WARMUP more writes (default 20) go
 #     first, measured the same way and reported apart (warmup_*): the first writes after the
 #     streams open run while the JIT compiles the stream path, and are slower than the rest.
 # Streams are connections: the service runs with quarkus.http.limits.max-connections raised to
@@ -23,7 +23,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ENTRIES=${BENCH_ENTRIES:-100000}
 STREAMS=${BENCH_STREAMS:-1000}
 WRITES=${BENCH_WRITES:-200}
-WARMUP=${BENCH_WARMUP:-0}
+WARMUP=${BENCH_WARMUP:-20}
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-4}
 PORT=${BENCH_PORT:-18481}
