@@ -30,11 +30,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * passed every check is remembered, and only until its {@code exp}; anything else goes to
  * smallrye-jwt's own provider ({@code MpJwtValidator}), which decides as it always does.
  *
- * <p>With the token it remembers what every request would otherwise read of it again through
- * jose4j's claim lookups: its expiry, the identity smallrye-jwt builds for it (principal, the token
- * as credential, {@code groups} as roles) and its owner ({@link Caller}). Each request gets its own
- * {@link Identity}, which adds that request's RoutingContext as smallrye-jwt's identity does, and
- * shares the rest.
+ * <p>With the token it remembers what every request would otherwise build or read of it again
+ * (jose4j's claim lookups): its expiry, the identity smallrye-jwt built for it (principal, the
+ * token as credential, {@code groups} as roles) and its owner ({@link Caller}). Each request gets
+ * its own {@link Identity}, which adds that request's RoutingContext as smallrye-jwt's identity
+ * does, and shares the rest.
  */
 @Singleton
 public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
@@ -116,7 +116,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
       return identity;
     }
-    Verified known = verify(jwt, request);
+    Verified known = share(jwt, identity);
     if (verified.size() >= CAPACITY) {
       verified.clear();
     }
@@ -124,17 +124,29 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     return new Identity(known, routingContext(request));
   }
 
-  /** What the requests with {@code token} share: the identity as smallrye-jwt builds it. */
-  private Verified verify(JsonWebToken token, TokenAuthenticationRequest request) {
-    SecurityIdentity shared =
+  /**
+   * What the requests with {@code token} share: the identity smallrye-jwt built for it, without the
+   * RoutingContext of the request that brought it (kept, it would hold that request's memory until
+   * the token expires).
+   */
+  private Verified share(JsonWebToken token, SecurityIdentity identity) {
+    QuarkusSecurityIdentity.Builder shared =
         QuarkusSecurityIdentity.builder()
             .setPrincipal(token)
-            .addCredential(request.getToken())
-            .addRoles(token.getGroups())
-            .addAttribute(SecurityIdentity.USER_ATTRIBUTE, token)
-            .build();
+            .addRoles(identity.getRoles())
+            .addCredentials(identity.getCredentials())
+            .addPermissions(identity.getPermissions())
+            .setAnonymous(identity.isAnonymous());
+    identity
+        .getAttributes()
+        .forEach(
+            (name, value) -> {
+              if (!IDENTITY_ROUTING_CONTEXT.equals(name) && !ROUTING_CONTEXT.equals(name)) {
+                shared.addAttribute(name, value);
+              }
+            });
     return new Verified(
-        token.getExpirationTime(), shared, ownerClaim, Caller.ownerOf(token, ownerClaim));
+        token.getExpirationTime(), shared.build(), ownerClaim, Caller.ownerOf(token, ownerClaim));
   }
 
   private static RoutingContext routingContext(TokenAuthenticationRequest request) {
