@@ -4,6 +4,7 @@ import io.addrservice.config.AddrServiceConfig;
 import io.addrservice.config.AddrServiceConfig.AuthMode;
 import io.addrservice.model.Owners;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
@@ -49,13 +50,22 @@ public class Caller {
 
   /**
    * The owner named by the request's verified token, or null when there is none (mode none, no
-   * token, a refused token, or no usable claim).
+   * token, a refused token, or no usable claim). A token that {@link VerifiedTokens} remembers has
+   * its owner read once, not on every request.
    */
   public static String ownerOf(RoutingContext routing, String claim) {
-    if (!(routing.user() instanceof QuarkusHttpUser user)
-        || !(user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token)) {
+    if (!(routing.user() instanceof QuarkusHttpUser user)) {
       return null;
     }
+    SecurityIdentity identity = user.getSecurityIdentity();
+    if (identity instanceof VerifiedTokens.Identity verified) {
+      return verified.owner(claim);
+    }
+    return identity.getPrincipal() instanceof JsonWebToken token ? ownerOf(token, claim) : null;
+  }
+
+  /** The owner that {@code claim} of a verified token names, or null when it names none. */
+  static String ownerOf(JsonWebToken token, String claim) {
     // Standard claims come back as String, others as JSON values.
     Object value = token.getClaim(claim);
     String owner =

@@ -1,5 +1,7 @@
 package io.addrservice.api.http;
 
+import io.addrservice.config.AddrServiceConfig;
+import io.quarkus.security.credential.Credential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -7,10 +9,15 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+import java.security.Permission;
+import java.security.Principal;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -22,8 +29,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * writes in mode jwt ran at a quarter to half of mode none's rate. Only an exact token string that
  * passed every check is remembered, and only until its {@code exp}; anything else goes to
  * smallrye-jwt's own provider ({@code MpJwtValidator}), which decides as it always does.
+ *
+ * <p>With the token it remembers what every request would otherwise build or read of it again
+ * (jose4j's claim lookups): its expiry, the identity smallrye-jwt built for it (principal, the
+ * token as credential, {@code groups} as roles) and its owner ({@link Caller}). Each request gets
+ * its own {@link Identity}, which adds that request's RoutingContext as smallrye-jwt's identity
+ * does, and shares the rest.
  */
-@ApplicationScoped
+@Singleton
 public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
   /** Distinct live tokens kept; past it the memory starts again empty. */
   static final int CAPACITY = 10_000;
@@ -34,12 +47,17 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
    */
   private static final String ROUTING_CONTEXT = "quarkus.http.routing.context";
 
+  /** Where smallrye-jwt's identity, and so each {@link Identity}, holds the RoutingContext. */
+  private static final String IDENTITY_ROUTING_CONTEXT = RoutingContext.class.getName();
+
   private final Instance<IdentityProvider<?>> providers;
-  private final ConcurrentMap<String, JsonWebToken> verified = new ConcurrentHashMap<>();
+  private final String ownerClaim;
+  private final ConcurrentMap<String, Verified> verified = new ConcurrentHashMap<>();
   private volatile IdentityProvider<TokenAuthenticationRequest> verifier;
 
-  VerifiedTokens(@Any Instance<IdentityProvider<?>> providers) {
+  VerifiedTokens(@Any Instance<IdentityProvider<?>> providers, AddrServiceConfig config) {
     this.providers = providers;
+    this.ownerClaim = config.auth().ownerClaim();
   }
 
   /**
@@ -77,42 +95,153 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
   public Uni<SecurityIdentity> authenticate(
       TokenAuthenticationRequest request, AuthenticationRequestContext context) {
     String token = request.getToken().getToken();
-    JsonWebToken known = verified.get(token);
+    Verified known = verified.get(token);
     if (known != null) {
-      if (isLive(known, System.currentTimeMillis() / 1000)) {
-        return Uni.createFrom().item(identity(known, request));
+      if (isLive(known.expiry(), System.currentTimeMillis() / 1000)) {
+        return Uni.createFrom().item(new Identity(known, routingContext(request)));
       }
       verified.remove(token, known);
     }
-    return verifier().authenticate(request, context).invoke(identity -> remember(token, identity));
+    return verifier()
+        .authenticate(request, context)
+        .map(identity -> remember(token, identity, request));
   }
 
-  private void remember(String token, SecurityIdentity identity) {
-    if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
-      if (verified.size() >= CAPACITY) {
-        verified.clear();
-      }
-      verified.put(token, jwt);
+  /**
+   * Keeps what smallrye-jwt verified, and gives this request an {@link Identity} of it; anything
+   * that is not a verified token's identity passes as it is.
+   */
+  private SecurityIdentity remember(
+      String token, SecurityIdentity identity, TokenAuthenticationRequest request) {
+    if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+      return identity;
     }
+    Verified known = share(jwt, identity);
+    if (verified.size() >= CAPACITY) {
+      verified.clear();
+    }
+    verified.put(token, known);
+    return new Identity(known, routingContext(request));
   }
 
-  /** Still before its expiry; a token without one is verified every time. */
-  static boolean isLive(JsonWebToken token, long nowSeconds) {
-    long expiry = token.getExpirationTime();
+  /**
+   * What the requests with {@code token} share: the identity smallrye-jwt built for it, without the
+   * RoutingContext of the request that brought it (kept, it would hold that request's memory until
+   * the token expires).
+   */
+  private Verified share(JsonWebToken token, SecurityIdentity identity) {
+    QuarkusSecurityIdentity.Builder shared =
+        QuarkusSecurityIdentity.builder()
+            .setPrincipal(token)
+            .addRoles(identity.getRoles())
+            .addCredentials(identity.getCredentials())
+            .addPermissions(identity.getPermissions())
+            .setAnonymous(identity.isAnonymous());
+    identity
+        .getAttributes()
+        .forEach(
+            (name, value) -> {
+              if (!IDENTITY_ROUTING_CONTEXT.equals(name) && !ROUTING_CONTEXT.equals(name)) {
+                shared.addAttribute(name, value);
+              }
+            });
+    return new Verified(
+        token.getExpirationTime(), shared.build(), ownerClaim, Caller.ownerOf(token, ownerClaim));
+  }
+
+  private static RoutingContext routingContext(TokenAuthenticationRequest request) {
+    return request.getAttribute(ROUTING_CONTEXT) instanceof RoutingContext routing ? routing : null;
+  }
+
+  /** Still before its expiry (seconds); a token without one is verified every time. */
+  static boolean isLive(long expiry, long nowSeconds) {
     return expiry > 0 && nowSeconds < expiry;
   }
 
-  /** The identity smallrye-jwt builds for a verified token, for this request. */
-  private static SecurityIdentity identity(JsonWebToken token, TokenAuthenticationRequest request) {
-    QuarkusSecurityIdentity.Builder identity =
-        QuarkusSecurityIdentity.builder()
-            .setPrincipal(token)
-            .addCredential(request.getToken())
-            .addRoles(token.getGroups())
-            .addAttribute(SecurityIdentity.USER_ATTRIBUTE, token);
-    if (request.getAttribute(ROUTING_CONTEXT) instanceof RoutingContext routing) {
-      identity.addAttribute(RoutingContext.class.getName(), routing);
+  /**
+   * A verified token: its {@code exp} in seconds, the identity every request with it shares, and
+   * its owner by {@code ownerClaim} (null when that claim names no book).
+   */
+  private record Verified(long expiry, SecurityIdentity shared, String ownerClaim, String owner) {}
+
+  /**
+   * One request's identity for a remembered token: the shared identity, and this request's
+   * RoutingContext as an attribute under the name smallrye-jwt's identity gives it.
+   */
+  static final class Identity implements SecurityIdentity {
+    private final Verified verified;
+    private final RoutingContext routing;
+
+    private Identity(Verified verified, RoutingContext routing) {
+      this.verified = verified;
+      this.routing = routing;
     }
-    return identity.build();
+
+    /**
+     * The token's owner by {@code claim}, as {@link Caller#ownerOf(JsonWebToken, String)} reads it,
+     * without reading the claim again when it is the one the service is configured with.
+     */
+    String owner(String claim) {
+      return claim.equals(verified.ownerClaim())
+          ? verified.owner()
+          : Caller.ownerOf((JsonWebToken) getPrincipal(), claim);
+    }
+
+    @Override
+    public Principal getPrincipal() {
+      return verified.shared().getPrincipal();
+    }
+
+    @Override
+    public boolean isAnonymous() {
+      return verified.shared().isAnonymous();
+    }
+
+    @Override
+    public Set<String> getRoles() {
+      return verified.shared().getRoles();
+    }
+
+    @Override
+    public boolean hasRole(String role) {
+      return verified.shared().hasRole(role);
+    }
+
+    @Override
+    public Set<Permission> getPermissions() {
+      return verified.shared().getPermissions();
+    }
+
+    @Override
+    public <T extends Credential> T getCredential(Class<T> type) {
+      return verified.shared().getCredential(type);
+    }
+
+    @Override
+    public Set<Credential> getCredentials() {
+      return verified.shared().getCredentials();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getAttribute(String name) {
+      return routing != null && IDENTITY_ROUTING_CONTEXT.equals(name)
+          ? (T) routing
+          : verified.shared().getAttribute(name);
+    }
+
+    @Override
+    public Map<String, Object> getAttributes() {
+      Map<String, Object> attributes = new HashMap<>(verified.shared().getAttributes());
+      if (routing != null) {
+        attributes.put(IDENTITY_ROUTING_CONTEXT, routing);
+      }
+      return attributes;
+    }
+
+    @Override
+    public Uni<Boolean> checkPermission(Permission permission) {
+      return verified.shared().checkPermission(permission);
+    }
   }
 }

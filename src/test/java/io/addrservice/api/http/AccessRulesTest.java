@@ -2,6 +2,7 @@ package io.addrservice.api.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.addrservice.config.TestConfig;
@@ -14,7 +15,6 @@ import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 
 /** The rules of access that need no server: roles per method, trusted peers, jwt's settings. */
@@ -73,18 +73,23 @@ class AccessRulesTest {
 
   @Test
   void aRememberedTokenServesOnlyUntilItsExpiry() {
-    JsonWebToken token = new DefaultJWTCallerPrincipal(claims(1_000));
-    assertTrue(VerifiedTokens.isLive(token, 999));
-    assertFalse(VerifiedTokens.isLive(token, 1_000));
-    assertFalse(VerifiedTokens.isLive(new DefaultJWTCallerPrincipal(claims(0)), 1));
+    assertTrue(VerifiedTokens.isLive(1_000, 999));
+    assertFalse(VerifiedTokens.isLive(1_000, 1_000));
+    assertFalse(VerifiedTokens.isLive(0, 1));
   }
 
-  private static JwtClaims claims(long expiry) {
+  @Test
+  void theOwnerIsTheClaimsNonEmptyString() {
     JwtClaims claims = new JwtClaims();
     claims.setSubject("alice");
-    if (expiry > 0) {
-      claims.setExpirationTime(NumericDate.fromSeconds(expiry));
+    claims.setClaim("tenant", "t-1");
+    claims.setClaim("empty", "");
+    claims.setClaim("number", 7);
+    JsonWebToken token = new DefaultJWTCallerPrincipal(claims);
+    assertEquals("alice", Caller.ownerOf(token, "sub"));
+    assertEquals("t-1", Caller.ownerOf(token, "tenant"));
+    for (String claim : List.of("empty", "number", "missing")) {
+      assertNull(Caller.ownerOf(token, claim), claim);
     }
-    return claims;
   }
 }
