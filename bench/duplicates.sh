@@ -20,7 +20,7 @@ ENTRIES=${BENCH_ENTRIES:-100000}
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 PACE=${BENCH_PACE_MS:-20}
-ROUNDS=${BENCH_ROUNDS:-2}
+ROUNDS=${BENCH_ROUNDS:-6}
 # Only the merges' side connection is paced (common.lua reads BENCH_PACE_MS); every other run is not.
 unset BENCH_PACE_MS
 APP=$ROOT/target/quarkus-app
@@ -128,8 +128,8 @@ read -r DUP_P99 DUP_RPS <<<"$(run duplicates duplicates.lua "$BASE/addresses")"
 wrk -t2 -c"$CONNECTIONS" -d5s -s "$BENCH/lua/put.lua" "$BASE/addresses" >/dev/null 2>&1
 read -r PUT_P99 PUT_RPS <<<"$(run put put.lua "$BASE/addresses")"
 # What merges add to a write's p99: the same PUT load with a 17th connection beside it, paced
-# at one request every BENCH_PACE_MS (default 20), first of PUTs (the baseline), then of merges
-# of the planted pairs (bench/lua/merge.lua). BENCH_ROUNDS rounds (default 2), each pair merged
+# at one request every BENCH_PACE_MS (default 20), of PUTs (the baseline) and of merges of the
+# planted pairs (bench/lua/merge.lua), in turn. BENCH_ROUNDS rounds (default 6), each pair merged
 # once: the rounds take the pairs in turn.
 split -n "l/$ROUNDS" -d "$SCRATCH/pairs.txt" "$SCRATCH/pairs-"
 side() { # name, script: the side connection's BENCH line, run beside the PUT load
@@ -140,14 +140,21 @@ ROWS=""
 RATIOS=""
 for ((round = 0; round < ROUNDS; round++)); do
   SIDE_PAIRS=$(printf '%s/pairs-%02d' "$SCRATCH" "$round")
-  side "side-put-$round" put.lua &
-  SIDE=$!
-  read -r BASE_P99 BASE_RPS <<<"$(run "put-beside-puts-$round" put.lua "$BASE/addresses")"
-  wait "$SIDE"
-  side "side-merge-$round" merge.lua &
-  SIDE=$!
-  read -r MIXED_P99 MIXED_RPS <<<"$(run "put-beside-merges-$round" put.lua "$BASE/addresses")"
-  wait "$SIDE"
+  # The two runs of a round in turn: baseline first in even rounds, merges first in odd ones, so
+  # that a drift of the machine over the rounds (the JIT, the log's growth, other processes)
+  # weighs on both alike.
+  for kind in $( ((round % 2 == 0)) && echo "puts merges" || echo "merges puts"); do
+    if [[ $kind == puts ]]; then
+      side "side-put-$round" put.lua &
+      SIDE=$!
+      read -r BASE_P99 BASE_RPS <<<"$(run "put-beside-puts-$round" put.lua "$BASE/addresses")"
+    else
+      side "side-merge-$round" merge.lua &
+      SIDE=$!
+      read -r MIXED_P99 MIXED_RPS <<<"$(run "put-beside-merges-$round" put.lua "$BASE/addresses")"
+    fi
+    wait "$SIDE"
+  done
   MERGES=$(sed -n 's/^BENCH requests=\([0-9]*\).*/\1/p' "$SCRATCH/wrk-side-merge-$round.txt")
   MERGE_P99=$(sed -n 's/.* p99_us=\([0-9]*\).*/\1/p' "$SCRATCH/wrk-side-merge-$round.txt" | awk '{ printf "%.2f", $1 / 1000 }')
   MERGE_FAILED=$(sed -n 's/.* errors_status=\([0-9]*\).*/\1/p' "$SCRATCH/wrk-side-merge-$round.txt")
@@ -157,8 +164,9 @@ for ((round = 0; round < ROUNDS; round++)); do
   RATIOS+=" $RATIO"
   ROWS+="| round $((round + 1)): merges add to the PUT p99 | $RATIO % | |"$'\n'
 done
-# One round's p99 moves with the disk's flushes; the mean over the rounds is the figure.
-ROWS+="| merges add to the PUT p99, mean of $ROUNDS rounds | $(awk '{ for (i = 1; i <= NF; i++) s += $i; printf "%+.1f %%", s / NF }' <<<"$RATIOS") | |"$'\n'
+# One round's p99 moves with the disk's flushes and the machine: the median over the rounds is
+# the figure (the mean is shown too).
+ROWS+="| merges add to the PUT p99, median of $ROUNDS rounds (mean) | $(tr ' ' '\n' <<<"$RATIOS" | grep . | sort -g | awk '{ v[NR] = $1; s += $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%+.1f %% (%+.1f %%)", m, s / NR }') | |"$'\n'
 
 cat <<REPORT
 | measure ($ENTRIES entries, 1 % duplicates, file store, $CONNECTIONS connections, $DURATION) | p99 ms | req/s |
