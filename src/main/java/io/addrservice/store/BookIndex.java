@@ -228,7 +228,8 @@ final class BookIndex {
         for (int i = 0; i < numbers.length; i++) {
           Planned p = planned.get(i);
           Instant at = p.key() == null ? now : p.key().createdAt();
-          writes.add(new Write(numbers[i], p.owner(), p.id(), p.version(), p.entry(), at, p.key()));
+          writes.add(
+              new Write(numbers[i], p.owner(), p.id(), p.version(), p.entry(), at, p.key(), null));
         }
         for (Write write : journal.write(writes)) {
           apply(write);

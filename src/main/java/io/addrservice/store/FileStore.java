@@ -573,6 +573,7 @@ final class FileStore implements AddressStore, AutoCloseable {
               entry.version(),
               entry.entry(),
               now,
+              null,
               null));
     }
     index.replayed(sequence, 0);

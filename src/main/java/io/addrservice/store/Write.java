@@ -27,18 +27,6 @@ record Write(
     StoredKey key,
     byte[] json) {
 
-  /** A write whose entry is at hand only as an object (or a deletion). */
-  Write(
-      long sequence,
-      String owner,
-      String id,
-      long version,
-      AddressEntry entry,
-      Instant at,
-      StoredKey key) {
-    this(sequence, owner, id, version, entry, at, key, null);
-  }
-
   boolean deletion() {
     return entry == null && json == null;
   }

@@ -77,9 +77,16 @@ class LogRecordsTest {
     Instant at = Instant.parse("2026-12-01T09:55:27.146788684Z");
     List<Write> writes =
         List.of(
-            new Write(7, "", "0123456789abcdef0123456789abcdef", 2, null, at, null),
+            new Write(7, "", "0123456789abcdef0123456789abcdef", 2, null, at, null, null),
             new Write(
-                8, "", "fedcba9876543210fedcba9876543210", 3, AddressEntry.named("Zoë"), at, null));
+                8,
+                "",
+                "fedcba9876543210fedcba9876543210",
+                3,
+                AddressEntry.named("Zoë"),
+                at,
+                null,
+                null));
     byte[] line = records.write(writes);
     List<Write> read = LogRecords.group(records.read(line, 0, line.length - 1));
     assertEquals(writes, read.stream().map(this::bound).toList());
@@ -100,7 +107,8 @@ class LogRecordsTest {
             List.of(),
             List.of(new Email(Kind.WORK, "zoe@example.com")));
     Write write =
-        new Write(9, "alice", "0123456789abcdef0123456789abcdef", 4, entry, Instant.EPOCH, null);
+        new Write(
+            9, "alice", "0123456789abcdef0123456789abcdef", 4, entry, Instant.EPOCH, null, null);
     byte[] line = records.write(write);
     Write read = LogRecords.write(records.read(line, 0, line.length - 1));
     assertNull(read.entry());
@@ -127,6 +135,7 @@ class LogRecordsTest {
             write.version(),
             records.bind(write.json()),
             write.at(),
-            write.key());
+            write.key(),
+            null);
   }
 }

@@ -111,6 +111,7 @@ class LogScanTest {
                 1,
                 AddressEntry.named(name),
                 Instant.EPOCH,
+                null,
                 null));
     assertEquals('\n', line[line.length - 1], new String(line, StandardCharsets.UTF_8));
     return line;
