@@ -35,12 +35,10 @@ import java.util.function.Supplier;
 final class BookIndex {
   /**
    * Makes writes durable before they are applied, all of them or none (a merge is several); throws
-   * when it cannot. Returns the writes as they are to be applied: the file engine's puts carry the
-   * JSON it logged instead of the entry ({@link Write#logged}), which the index keeps until the
-   * entry is read.
+   * when it cannot.
    */
   interface Journal {
-    List<Write> write(List<Write> writes);
+    void write(List<Write> writes);
   }
 
   /** A write before it has its sequence number. */
@@ -88,10 +86,7 @@ final class BookIndex {
   /** Writes hold it shared; {@link #quiesced} holds it alone, to see a state no write is in. */
   private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
-  /**
-   * An empty index; {@code binder} binds the JSON that {@code journal} or a replay gives a put
-   * ({@link Change#stored}).
-   */
+  /** An empty index; {@code binder} binds the JSON of a replayed put ({@link Change#stored}). */
   BookIndex(Retention retention, Journal journal, Change.Binder binder) {
     this.retention = retention;
     this.journal = journal;
@@ -211,8 +206,7 @@ final class BookIndex {
   /**
    * Journals the writes as one durable step, then applies them in order; the caller holds the lock
    * of every id. Each takes its own sequence number, none visible to the change feed before all are
-   * applied. Returns the entries written, in order (null for a deletion): the ones at hand, not the
-   * ones the index keeps, which may be JSON to bind.
+   * applied. Returns the entries written, in order (null for a deletion).
    */
   private List<VersionedEntry> write(List<Planned> planned) {
     purgeIfDue();
@@ -231,7 +225,8 @@ final class BookIndex {
           writes.add(
               new Write(numbers[i], p.owner(), p.id(), p.version(), p.entry(), at, p.key(), null));
         }
-        for (Write write : journal.write(writes)) {
+        journal.write(writes);
+        for (Write write : writes) {
           apply(write);
         }
         List<VersionedEntry> written = new ArrayList<>(planned.size());

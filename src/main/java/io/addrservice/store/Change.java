@@ -9,10 +9,10 @@ import java.util.Objects;
  * The latest write to one entry, as the change feed reads it: the entry as written, or a tombstone
  * when it was deleted.
  *
- * <p>The file store keeps an entry it read back from its log, or logged itself, as the JSON it
- * logged, and binds it to the model when it is first read ({@link #stored}): a start-up replays
- * every record of the log but reads few of them, and the JSON takes less than half the memory of
- * the bound entry. Once bound, the entry stays bound. Equal like a record, by its components.
+ * <p>The file store keeps an entry it read back from its log at start-up as the JSON the log holds,
+ * and binds it to the model when it is first read ({@link #stored}): a start-up replays every
+ * record of the log but reads few of them, and the JSON takes less memory than the bound entry.
+ * Once bound, the entry stays bound. Equal like a record, by its components.
  */
 public final class Change {
   /** Binds an entry's logged JSON to the model. */

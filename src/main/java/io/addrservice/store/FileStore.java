@@ -610,20 +610,15 @@ final class FileStore implements AddressStore, AutoCloseable {
 
   /**
    * Makes writes durable: appended to the log as one record (several as one group record, which
-   * recovery applies whole or not at all) and covered by an fsync. Returns them with each put's
-   * entry as the JSON logged, which is how the index keeps it until it is read.
+   * recovery applies whole or not at all) and covered by an fsync.
    */
-  private List<Write> journal(List<Write> writes) {
+  private void journal(List<Write> writes) {
     if (closed) {
       throw new IllegalStateException("the file store " + directory + " is closed");
     }
-    List<Write> logged = new ArrayList<>(writes.size());
     byte[] record;
     try {
-      for (Write write : writes) {
-        logged.add(write.deletion() ? write : write.logged(records.entryJson(write.entry())));
-      }
-      record = records.write(logged);
+      record = records.write(writes);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write a log record", e);
     }
@@ -638,7 +633,6 @@ final class FileStore implements AddressStore, AutoCloseable {
             }
           });
     }
-    return logged;
   }
 
   // ---- compaction ----

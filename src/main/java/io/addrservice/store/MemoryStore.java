@@ -17,12 +17,12 @@ final class MemoryStore implements AddressStore {
   private final String identity = UUID.randomUUID().toString();
 
   MemoryStore(Retention retention) {
-    // Nothing to make durable: a write is visible as soon as it is applied, with its entry as it
-    // is (never as JSON, so there is nothing to bind).
+    // Nothing to make durable: a write is visible as soon as it is applied. Nothing is replayed,
+    // so no entry is ever JSON to bind.
     this.index =
         new BookIndex(
             retention,
-            writes -> writes,
+            writes -> {},
             json -> {
               throw new IllegalStateException("the memory store keeps no entry as JSON");
             });

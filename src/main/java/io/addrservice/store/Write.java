@@ -14,8 +14,8 @@ import java.time.Instant;
  * @param entry the entry, or null for a deletion or when only its JSON is at hand
  * @param at when it was written
  * @param key the idempotency key stored with a create, or null
- * @param json the entry's JSON as the file engine logged it (it keeps entries so until they are
- *     read: {@link Change#stored}), or null
+ * @param json the entry's JSON as the file engine's log holds it, for a write read back from it
+ *     (replayed entries are kept so until they are read: {@link Change#stored}), or null
  */
 record Write(
     long sequence,
@@ -29,10 +29,5 @@ record Write(
 
   boolean deletion() {
     return entry == null && json == null;
-  }
-
-  /** This write with its entry as the JSON that was logged, without the object. */
-  Write logged(byte[] json) {
-    return new Write(sequence, owner, id, version, null, at, key, json);
   }
 }
