@@ -158,7 +158,7 @@ final class BookIndex {
           if (live.containsKey(new OwnedId(owner, id))) {
             throw new IllegalStateException("id already in use: " + id);
           }
-          return write(owner, id, 1, entry, key);
+          return write(owner, id, 1, entry, key).entry();
         });
   }
 
@@ -167,7 +167,8 @@ final class BookIndex {
         owner,
         id,
         expected,
-        current -> WriteResult.written(write(owner, id, current.version() + 1, entry, null)));
+        current ->
+            WriteResult.written(write(owner, id, current.version() + 1, entry, null).entry()));
   }
 
   WriteResult remove(String owner, String id, VersionMatch expected) {
@@ -194,21 +195,17 @@ final class BookIndex {
         });
   }
 
-  /**
-   * Journals the write, then applies it; the caller holds the id's lock. Returns the entry written
-   * (null for a deletion).
-   */
-  private VersionedEntry write(
-      String owner, String id, long version, AddressEntry entry, StoredKey key) {
+  /** Journals the write, then applies it; the caller holds the id's lock. */
+  private Change write(String owner, String id, long version, AddressEntry entry, StoredKey key) {
     return write(List.of(new Planned(owner, id, version, entry, key))).get(0);
   }
 
   /**
    * Journals the writes as one durable step, then applies them in order; the caller holds the lock
    * of every id. Each takes its own sequence number, none visible to the change feed before all are
-   * applied. Returns the entries written, in order (null for a deletion).
+   * applied.
    */
-  private List<VersionedEntry> write(List<Planned> planned) {
+  private List<Change> write(List<Planned> planned) {
     purgeIfDue();
     gate.readLock().lock();
     try {
@@ -226,15 +223,11 @@ final class BookIndex {
               new Write(numbers[i], p.owner(), p.id(), p.version(), p.entry(), at, p.key(), null));
         }
         journal.write(writes);
+        List<Change> applied = new ArrayList<>(writes.size());
         for (Write write : writes) {
-          apply(write);
+          applied.add(apply(write));
         }
-        List<VersionedEntry> written = new ArrayList<>(planned.size());
-        for (Planned p : planned) {
-          written.add(
-              p.entry() == null ? null : new VersionedEntry(p.id(), p.version(), p.entry()));
-        }
-        return written;
+        return applied;
       } finally {
         for (long number : numbers) {
           sequences.finish(number);
@@ -317,7 +310,7 @@ final class BookIndex {
             }
             planned.add(new Planned(owner, source.getKey(), found.version(), null, null));
           }
-          return MergeResult.written(write(planned).get(0));
+          return MergeResult.written(write(planned).get(0).entry());
         });
   }
 
@@ -343,7 +336,7 @@ final class BookIndex {
     expiredThrough = Math.max(expiredThrough, expired);
   }
 
-  private void apply(Write write) {
+  private Change apply(Write write) {
     OwnedId place = new OwnedId(write.owner(), write.id());
     ConcurrentSkipListMap<Long, Change> book =
         changes.computeIfAbsent(write.owner(), owner -> new ConcurrentSkipListMap<>());
@@ -379,6 +372,7 @@ final class BookIndex {
       keys.put(new OwnedKey(write.owner(), write.key().key()), write.key());
       keysByAge.add(write.key());
     }
+    return change;
   }
 
   /** Drops tombstones and keys past their retention, at most once a minute. */

@@ -44,13 +44,11 @@ final class LogRecords {
   private static final int MIN_LINE = 8 + 1 + 2;
 
   private final ObjectWriter writer;
-  private final ObjectWriter entryWriter;
   private final JsonFactory factory;
   private final ObjectReader entries;
 
   LogRecords(ObjectMapper mapper) {
     this.writer = mapper.writerFor(Line.class);
-    this.entryWriter = mapper.writerFor(AddressEntry.class);
     // Records are read field by field (a start-up reads every one of them), and an entry is kept
     // as its JSON until it is read: only then is it bound, with the mapper's rules. Repeated keys
     // are not looked for: a record is read only when its checksum matches, so its bytes are the
@@ -66,7 +64,8 @@ final class LogRecords {
    * where a native build would not see it.
    *
    * @param op {@value #PUT}, {@value #DELETE}, {@value #KEY}, {@value #SNAPSHOT} or {@value #GROUP}
-   * @param entry a put's entry: its JSON document, as {@link #entryJson} writes it
+   * @param entry a put's entry: an {@link AddressEntry} to write, or its JSON document as read back
+   *     (a byte[], written again as it is)
    * @param writes a group's puts and deletes, in order
    */
   @RegisterForReflection
@@ -78,7 +77,7 @@ final class LogRecords {
       String id,
       Long version,
       String at,
-      @JsonSerialize(using = RawJson.class) byte[] entry,
+      @JsonSerialize(using = EntryOrJson.class) Object entry,
       String key,
       String fingerprint,
       @JsonProperty("entry_id") String entryId,
@@ -89,26 +88,25 @@ final class LogRecords {
       List<Line> writes) {}
 
   /**
-   * Writes bytes that hold one JSON value as they are: a put's entry, as {@link #entryJson} wrote
-   * it. Registered for reflection: Jackson makes it from the annotation, which a native build does
-   * not follow.
+   * Writes a put's entry: an {@link AddressEntry} as Jackson does, its JSON read back from a record
+   * (a compaction copying an entry no one has read) as it is. Registered for reflection: Jackson
+   * makes it from the annotation, which a native build does not follow.
    */
   @RegisterForReflection
-  public static final class RawJson extends StdSerializer<byte[]> {
-    public RawJson() {
-      super(byte[].class);
+  public static final class EntryOrJson extends StdSerializer<Object> {
+    public EntryOrJson() {
+      super(Object.class);
     }
 
     @Override
-    public void serialize(byte[] json, JsonGenerator generator, SerializerProvider provider)
+    public void serialize(Object entry, JsonGenerator generator, SerializerProvider provider)
         throws IOException {
-      generator.writeRawValue(new String(json, StandardCharsets.UTF_8));
+      if (entry instanceof byte[] json) {
+        generator.writeRawValue(new String(json, StandardCharsets.UTF_8));
+      } else {
+        provider.defaultSerializeValue(entry, generator);
+      }
     }
-  }
-
-  /** An entry's JSON document, as a put record holds it. */
-  byte[] entryJson(AddressEntry entry) throws IOException {
-    return entryWriter.writeValueAsBytes(entry);
   }
 
   /**
@@ -147,7 +145,7 @@ final class LogRecords {
             documents));
   }
 
-  private Line document(Write write) throws IOException {
+  private static Line document(Write write) {
     StoredKey key = write.key();
     return new Line(
         write.deletion() ? DELETE : PUT,
@@ -156,7 +154,7 @@ final class LogRecords {
         write.id(),
         write.version(),
         write.at().toString(),
-        write.deletion() ? null : write.json() != null ? write.json() : entryJson(write.entry()),
+        write.json() != null ? write.json() : write.entry(),
         key == null ? null : key.key(),
         key == null ? null : key.fingerprint(),
         null,
@@ -405,7 +403,7 @@ final class LogRecords {
             ? null
             : new StoredKey(line.owner(), line.key(), line.fingerprint(), line.id(), at);
     return new Write(
-        line.seq(), line.owner(), line.id(), line.version(), null, at, key, line.entry());
+        line.seq(), line.owner(), line.id(), line.version(), null, at, key, (byte[]) line.entry());
   }
 
   /** The writes that a group line records, in order. */
