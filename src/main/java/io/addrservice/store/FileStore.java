@@ -357,10 +357,8 @@ final class FileStore implements AddressStore, AutoCloseable {
         int first = 0;
         if (header == null) {
           if (!(lines[0] instanceof LogRecords.Line line)) {
-            // Not a snapshot: what damage there is, is reported first.
-            damage.addAll(scan.damage());
-            refuseOrReport(file, sorted(damage), "the snapshot");
-            throw damagedFile(file, 0, "it does not start with a snapshot header");
+            // Not a snapshot: read no further; what damage there is, is reported first.
+            break;
           }
           header = line;
           first = 1;
