@@ -27,6 +27,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -137,6 +138,18 @@ class FileStoreTest extends AddressStoreContractTest {
     assertEquals(
         new VersionedEntry(ID_2, 1, entry("Ada", "a@x.example")),
         store.find(OWNER, ID_2).orElseThrow());
+  }
+
+  @Test
+  void aSnapshotThatDoesNotStartWithItsHeaderStopsTheStart(@TempDir Path other) throws Exception {
+    Write put =
+        new Write(1, OWNER, ID_1, 1, entry("Ada", "a@x.example"), Instant.EPOCH, null, null);
+    Files.write(other.resolve("snapshot-0000000001.jsonl"), new LogRecords(MAPPER).write(put));
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> FileStore.open(other, MAPPER, options));
+    assertTrue(
+        refused.getMessage().contains("does not start with a snapshot header"),
+        refused.getMessage());
   }
 
   private FileStore reopen() {
