@@ -15,7 +15,6 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +26,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
+import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyReader;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
  * Reads an entry from a request body (JSON, or a vCard or JSContact card mapped to an entry, {@link
@@ -36,10 +38,14 @@ import java.util.List;
  * and it must be exactly one JSON object in well-formed UTF-8 (checked strictly by {@link
  * StrictUtf8}; no repeated keys, no trailing content, nesting within Jackson's limit of 1000). The
  * tree is then validated and bound by {@link EntryValidator}.
+ *
+ * <p>It is a {@link ServerMessageBodyReader}: Quarkus REST calls its server methods, which need no
+ * annotations, instead of the JAX-RS ones, for which it reads the resource method's parameter
+ * annotations by reflection twice a request. The JAX-RS methods stay for any other caller.
  */
 @Provider
 @Consumes(MediaType.WILDCARD)
-public class EntryBodyReader implements MessageBodyReader<Object> {
+public class EntryBodyReader implements ServerMessageBodyReader<Object> {
   private static final MediaType MERGE_PATCH = MediaType.valueOf(PatchDocument.MEDIA_TYPE);
 
   /**
@@ -76,7 +82,17 @@ public class EntryBodyReader implements MessageBodyReader<Object> {
 
   @Override
   public boolean isReadable(
+      Class<?> type, Type genericType, ResteasyReactiveResourceInfo method, MediaType mediaType) {
+    return reads(type);
+  }
+
+  @Override
+  public boolean isReadable(
       Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+    return reads(type);
+  }
+
+  private static boolean reads(Class<?> type) {
     return type == AddressEntry.class
         || type == EntryInput.class
         || type == PatchDocument.class
@@ -85,9 +101,26 @@ public class EntryBodyReader implements MessageBodyReader<Object> {
 
   @Override
   public Object readFrom(
+      Class<Object> type, Type genericType, MediaType mediaType, ServerRequestContext context)
+      throws IOException {
+    return read(
+        type, mediaType, context.getRequestHeaders().getRequestHeaders(), context.getInputStream());
+  }
+
+  @Override
+  public Object readFrom(
       Class<Object> type,
       Type genericType,
       Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, String> headers,
+      InputStream body)
+      throws IOException {
+    return read(type, mediaType, headers, body);
+  }
+
+  private Object read(
+      Class<Object> type,
       MediaType mediaType,
       MultivaluedMap<String, String> headers,
       InputStream body)
