@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Resource limits and graceful shutdown against the packaged jar: a trickled request head loses its
- * connection, connections beyond the cap are refused, and on SIGTERM a new request on a kept-alive
- * connection gets 503 with Connection: close while a request in progress finishes.
+ * connection, so does a body that stops short of its length, connections beyond the cap are
+ * refused, and on SIGTERM a new request on a kept-alive connection gets 503 with Connection: close
+ * while a request in progress finishes.
  */
 class LimitsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +44,7 @@ class LimitsIT {
             List.of(
                 "-Daddrservice.store.kind=memory",
                 "-Daddrservice.header-timeout=1S",
+                "-Dquarkus.http.read-timeout=3S",
                 "-Dquarkus.http.limits.max-connections=" + MAX_CONNECTIONS),
             work,
             work.resolve("app.log"))
@@ -99,6 +101,23 @@ class LimitsIT {
       try (Socket slow = connect(app)) {
         write(slow, "GET /addresses HTTP/1.1\r\nHo");
         assertTrue(closedByServer(slow), "a trickled head must lose its connection");
+      }
+
+      // A body that stops short of its Content-Length loses its connection once the read timeout
+      // (3 s here) passes without more of it; one that arrives in parts is read whole.
+      String post = "POST /addresses HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\n";
+      try (Socket stalled = connect(app)) {
+        write(stalled, post + "Content-Length: 40\r\n\r\n{\"full_name\"");
+        assertTrue(closedByServer(stalled), "a stalled body must lose its connection");
+      }
+      try (Socket parts = connect(app)) {
+        String entry = "{\"full_name\": \"Ada Lovelace\"}";
+        write(
+            parts, post + "Content-Length: " + entry.length() + "\r\n\r\n" + entry.substring(0, 9));
+        Thread.sleep(300);
+        write(parts, entry.substring(9));
+        String head = head(parts.getInputStream());
+        assertTrue(head.startsWith("HTTP/1.1 201"), head);
       }
 
       // Connections up to the cap are served; the next is closed as it is accepted. (The test's
