@@ -19,8 +19,8 @@ BENCH=$ROOT/bench
 ENTRIES=${BENCH_ENTRIES:-100000}
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
-PACE=${BENCH_PACE_MS:-40}
-ROUNDS=${BENCH_ROUNDS:-4}
+PACE=${BENCH_PACE_MS:-80}
+ROUNDS=${BENCH_ROUNDS:-8}
 # Only the merges' side connection is paced (common.lua reads BENCH_PACE_MS); every other run is not.
 unset BENCH_PACE_MS
 APP=$ROOT/target/quarkus-app
@@ -128,9 +128,11 @@ read -r DUP_P99 DUP_RPS <<<"$(run duplicates duplicates.lua "$BASE/addresses")"
 wrk -t2 -c"$CONNECTIONS" -d5s -s "$BENCH/lua/put.lua" "$BASE/addresses" >/dev/null 2>&1
 read -r PUT_P99 PUT_RPS <<<"$(run put put.lua "$BASE/addresses")"
 # What merges add to a write's p99: the same PUT load with a 17th connection beside it, paced
-# at one request every BENCH_PACE_MS (default 40), of PUTs (the baseline) and of merges of the
-# planted pairs (bench/lua/merge.lua), in turn. BENCH_ROUNDS rounds (default 4), each pair merged
-# once: the rounds take the pairs in turn (1,000 pairs: at most 250 merges a round).
+# at one request every BENCH_PACE_MS (default 80), of PUTs (the baseline) and of merges of the
+# planted pairs (bench/lua/merge.lua), in turn. BENCH_ROUNDS rounds (default 8), each pair merged
+# once: the rounds take the pairs in turn (1,000 pairs: at most 125 merges in each of 8 rounds,
+# which the 80 ms pace spends in 10 s). One round's p99 moves by tens of per cent with the disk's
+# flushes: the more rounds, the steadier their median.
 split -n "l/$ROUNDS" -d "$SCRATCH/pairs.txt" "$SCRATCH/pairs-"
 side() { # name, script: the side connection's BENCH line, run beside the PUT load
   BENCH_PACE_MS=$PACE BENCH_PAIRS=$SIDE_PAIRS timeout 60 wrk -t1 -c1 -d"$DURATION" --latency \
