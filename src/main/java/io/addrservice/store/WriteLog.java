@@ -8,14 +8,22 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The file store's log segment that writes are appended to, with group commit: a write returns only
  * after an fsync that began after it was appended, and every write appended while an fsync is in
  * progress shares the next one. Append order is the order of the file.
+ *
+ * <p>One writer at a time runs the fsync, outside the lock that orders the writers; the others wait
+ * parked, each on its own, and that writer wakes them all at once when it is done. (Waiting to
+ * enter a monitor instead let the woken writers through one after another: on a busy machine each
+ * waited for the one before it to be scheduled.)
  *
  * <p>A write that cannot be made durable (no space, an I/O error) fails, and so does every write
  * that the failed fsync should have covered: the segment is cut back to what the last good fsync
@@ -44,6 +52,12 @@ final class WriteLog implements AutoCloseable {
 
     /** What the last good fsync covers (under the sync lock). */
     long durable;
+
+    /** A writer is running an fsync of this segment (under the sync lock). */
+    boolean syncing;
+
+    /** The writers parked until that fsync ends (under the sync lock). */
+    final List<Thread> waiting = new ArrayList<>();
 
     /** Bumped when the segment is cut back after a failure: tickets of an older epoch failed. */
     volatile long epoch;
@@ -93,7 +107,13 @@ final class WriteLog implements AutoCloseable {
   record Ticket(Segment segment, long end, long epoch) {}
 
   private final Object appendLock = new Object();
+
+  /** Orders the writers that wait for an fsync; never held during I/O but a cut-back. */
   private final Object syncLock = new Object();
+
+  /** Held during an fsync, so that a rotation or the closing waits for it. */
+  private final Object forceLock = new Object();
+
   private final Channels channels;
   private volatile Segment current;
 
@@ -160,7 +180,28 @@ final class WriteLog implements AutoCloseable {
 
   /** Returns once an fsync covers the ticket's record, or throws when it never will. */
   void await(Ticket ticket) {
+    boolean interrupted = false;
+    try {
+      while (!durable(ticket)) {
+        // Woken when the fsync in progress ends (or spuriously): either way, look again. Like the
+        // wait to enter a monitor, this wait does not end on an interrupt, which is kept for later.
+        LockSupport.park(this);
+        interrupted |= Thread.interrupted();
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Whether an fsync covers the ticket's record, running one if none is in progress; false when the
+   * caller must wait for the one in progress (it is then among the writers that fsync wakes).
+   */
+  private boolean durable(Ticket ticket) {
     Segment segment = ticket.segment();
+    long covered;
     synchronized (syncLock) {
       if (segment.gone) {
         throw gone(segment);
@@ -168,25 +209,59 @@ final class WriteLog implements AutoCloseable {
       if (ticket.epoch() != segment.epoch) {
         // Cut back since: it survived only if the first cut after it left it in place.
         if (ticket.end() <= segment.cuts.get(ticket.epoch() + 1)) {
-          return;
+          return true;
         }
         throw lost(segment);
       }
       if (segment.durable >= ticket.end()) {
-        return;
+        return true;
       }
-      long covered = segment.end;
+      if (segment.syncing) {
+        segment.waiting.add(Thread.currentThread());
+        return false;
+      }
+      segment.syncing = true;
+      covered = segment.end;
+    }
+    sync(segment, covered);
+    return true;
+  }
+
+  /**
+   * Runs the fsync that covers the segment up to {@code covered}, then wakes the writers that
+   * waited for it; throws when it failed.
+   */
+  private void sync(Segment segment, long covered) {
+    IOException failure = null;
+    boolean there;
+    synchronized (forceLock) {
       try {
         segment.channel.force(false);
-        if (!stillThere(segment)) {
-          segment.gone = true;
-          throw gone(segment);
-        }
-        segment.durable = covered;
+        there = stillThere(segment);
       } catch (IOException e) {
-        cutBack(segment);
-        throw unavailable(segment, "cannot sync", e);
+        failure = e;
+        there = true;
       }
+    }
+    List<Thread> parked;
+    synchronized (syncLock) {
+      segment.syncing = false;
+      if (failure != null) {
+        cutBack(segment);
+      } else if (!there) {
+        segment.gone = true;
+      } else {
+        segment.durable = covered;
+      }
+      parked = List.copyOf(segment.waiting);
+      segment.waiting.clear();
+    }
+    parked.forEach(LockSupport::unpark);
+    if (failure != null) {
+      throw unavailable(segment, "cannot sync", failure);
+    }
+    if (!there) {
+      throw gone(segment);
     }
   }
 
@@ -214,13 +289,15 @@ final class WriteLog implements AutoCloseable {
    * awaited) and syncs the directory before writes are acknowledged in it.
    */
   Segment rotate(long number, Path file) throws IOException {
-    synchronized (syncLock) {
-      synchronized (appendLock) {
-        Segment previous = current;
-        Segment next = open(channels, number, file, 0);
-        current = next;
-        previous.channel.close();
-        return next;
+    synchronized (forceLock) {
+      synchronized (syncLock) {
+        synchronized (appendLock) {
+          Segment previous = current;
+          Segment next = open(channels, number, file, 0);
+          current = next;
+          previous.channel.close();
+          return next;
+        }
       }
     }
   }
@@ -246,9 +323,11 @@ final class WriteLog implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    synchronized (syncLock) {
-      synchronized (appendLock) {
-        current.channel.close();
+    synchronized (forceLock) {
+      synchronized (syncLock) {
+        synchronized (appendLock) {
+          current.channel.close();
+        }
       }
     }
   }

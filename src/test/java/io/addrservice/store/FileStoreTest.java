@@ -2,6 +2,7 @@ package io.addrservice.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -654,6 +656,51 @@ class FileStoreTest extends AddressStoreContractTest {
         disk.forces.get() - forcesBefore <= 2,
         (disk.forces.get() - forcesBefore) + " fsyncs for " + writers + " writes");
     assertEquals(writers, reopen().count());
+  }
+
+  @Test
+  void writesWaitingForAnFsyncThatFailsAreAllRefusedAndNeverComeBack() throws Exception {
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    int writers = 8;
+    int writesBefore = disk.writes.get();
+    CountDownLatch allAppended = new CountDownLatch(1);
+    disk.beforeWrite =
+        channel -> {
+          if (disk.writes.get() + 1 - writesBefore >= writers) {
+            allAppended.countDown();
+          }
+        };
+    // The first fsync waits until every writer has appended, then fails; so does any other.
+    disk.beforeForce =
+        channel -> {
+          try {
+            allAppended.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          disk.failForces = true;
+        };
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<Insertion>> results = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        String id = String.format("000000000000700080000000000003%02x", i);
+        results.add(pool.submit(() -> store.insert(OWNER, id, entry("W"), null)));
+      }
+      for (Future<Insertion> result : results) {
+        ExecutionException failed =
+            assertThrows(ExecutionException.class, () -> result.get(60, TimeUnit.SECONDS));
+        assertInstanceOf(StoreUnavailableException.class, failed.getCause());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1, store.count());
+
+    disk.beforeForce = channel -> {};
+    disk.failForces = false;
+    store.insert(OWNER, ID_2, entry("Kept"), null);
+    assertEquals(List.of(ID_1, ID_2), ids(reopen().list(OWNER, null, 10, null)));
   }
 
   @Test
