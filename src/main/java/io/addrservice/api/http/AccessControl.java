@@ -30,8 +30,11 @@ public class AccessControl {
   /** The role that may also create, change, delete, import and merge. */
   public static final String WRITE_ROLE = "addresses.write";
 
+  /** The start of every API path. */
+  static final String API_PREFIX = "/addresses";
+
   /** The API's paths: {@code /addresses} and everything below it. */
-  static final String API_PATHS = "/addresses*";
+  static final String API_PATHS = API_PREFIX + "*";
 
   private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 

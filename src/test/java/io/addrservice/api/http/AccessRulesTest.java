@@ -92,4 +92,21 @@ class AccessRulesTest {
       assertNull(Caller.ownerOf(token, claim), claim);
     }
   }
+
+  @Test
+  void aRememberedTokenIsReadFromTheHeaderAsSmallryeJwtReadsIt() {
+    List<String> bearer = List.of("Bearer");
+    assertEquals("abc.def.ghi", RememberedTokens.bearerToken("Bearer abc.def.ghi", bearer));
+    assertEquals("abc", RememberedTokens.bearerToken("bEARER abc", bearer));
+    // What follows the one space is the token, as smallrye-jwt takes it: spaces and all.
+    assertEquals(" abc ", RememberedTokens.bearerToken("Bearer  abc ", bearer));
+    assertEquals("", RememberedTokens.bearerToken("Bearer ", bearer));
+    for (String header : List.of("Bearer", "Bearerabc", "Basic abc", "Bearer\tabc", "Bear abc")) {
+      assertNull(RememberedTokens.bearerToken(header, bearer), header);
+    }
+    assertNull(RememberedTokens.bearerToken(null, bearer));
+    List<String> two = List.of("DPoP", "Bearer");
+    assertEquals("abc", RememberedTokens.bearerToken("dpop abc", two));
+    assertEquals("abc", RememberedTokens.bearerToken("Bearer abc", two));
+  }
 }
