@@ -16,14 +16,14 @@ import java.util.List;
 
 /**
  * In mode jwt, gives a request under {@code /addresses} whose bearer token {@link VerifiedTokens}
- * remembers its identity before Quarkus security asks for it, so that the path permissions of
- * {@link AccessControl} check that identity at once instead of running the lazy authentication (the
- * bearer mechanism reading the header again, an authentication request, the identity provider
- * chain): a few microseconds of a request that costs some fifty. Only a token that smallrye-jwt
- * verified and that has not expired, read from the header exactly as smallrye-jwt reads it, is
- * taken; anything else, no token included, goes on to Quarkus security as it is, which
- * authenticates it (and answers 401) the usual way. The permissions are checked the same way either
- * way (403 without the role).
+ * remembers its identity before {@link AccessControl}'s check asks for it, so that the check takes
+ * that identity at once instead of running Quarkus security's lazy authentication (the bearer
+ * mechanism reading the header again, an authentication request, the identity provider chain): a
+ * few microseconds of a request that costs some fifty. Only a token that smallrye-jwt verified and
+ * that has not expired, read from the header exactly as smallrye-jwt reads it, is taken; anything
+ * else, no token included, goes on to Quarkus security as it is, which authenticates it (and
+ * answers 401) the usual way. The permissions are checked the same way either way (403 without the
+ * role).
  */
 @ApplicationScoped
 public class RememberedTokens {
