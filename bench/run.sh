@@ -548,7 +548,7 @@ row() {
   row "POST /addresses (durable)" post "p99 ≤ 20 ms: $(verdict le "${P99[post]}" 20)"
   row "90 % GET / 10 % PUT" mixed ""
   if [[ $STORE == file ]]; then
-    row "POST /addresses on the memory store (not durable; median of $ROUNDS rounds of $ROUND_DURATION)" \
+    row "POST /addresses on the memory store (not durable; median of $ROUNDS rounds of $ROUND_DURATION; ${CPU_US[post-memory]} µs CPU a request)" \
       post-memory "file POST is $(rps_ratio post post-memory)× of it: ≥ 0.5× $(verdict ge "$(rps_ratio post post-memory)" 0.5)"
     row "GET /addresses/{id} on the memory store (median of $ROUNDS rounds of $ROUND_DURATION; ${CPU_US[get-memory]} µs CPU a request)" \
       get-memory ""
