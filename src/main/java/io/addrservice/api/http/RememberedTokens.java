@@ -22,8 +22,7 @@ import java.util.List;
  * few microseconds of a request that costs some fifty. Only a token that smallrye-jwt verified and
  * that has not expired, read from the header exactly as smallrye-jwt reads it, is taken; anything
  * else, no token included, goes on to Quarkus security as it is, which authenticates it (and
- * answers 401) the usual way. The permissions are checked the same way either way (403 without the
- * role).
+ * answers 401) the usual way. The roles are checked the same way either way (403 without the role).
  */
 @ApplicationScoped
 public class RememberedTokens {
