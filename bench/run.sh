@@ -5,22 +5,26 @@
 # cache, src/main/aot/build.sh; else the fast-jar with AppCDS), installs wrk and nginx with apt-get
 # if they are missing, starts the packaged jar on the default file store in a scratch directory,
 # loads BENCH_ENTRIES realistic entries with concurrent POSTs, and measures with wrk (every run
-# bounded by BENCH_DURATION): GET by id, GET of random ids, a page of 100, PUT, durable POST (and,
-# on the file store, the same POST on a memory-store instance for the ratio durability costs, and
-# GET and POST with bearer tokens in auth mode jwt) and a
-# 90/10 read/write mix, plus nginx serving the same GET's bytes as a static file, which is the
+# bounded by BENCH_DURATION): GET by id, GET of random ids, a page of 100, PUT, durable POST and a
+# 90/10 read/write mix (and, on the file store, GET and POST on two memory-store instances side by
+# side, without and with bearer tokens in auth mode jwt, in alternating short rounds: what
+# durability and tokens cost), plus nginx serving the same GET's bytes as a static file, which is the
 # machine's ceiling, and the disk's own rate for durable writes at one fsync each
 # (DurableWriteCeiling.java).
 # It also times start-up to the first 200, the file store's loading of the whole book,
 # and reads the resident memory. The tables go to stdout and to bench/results/<time>/report.md
 # (with every raw wrk output) and bench/results/latest.md.
 #
-# Only 127.0.0.1 is used, on ports 18400-18499. Everything started here is stopped on exit.
+# Only 127.0.0.1 is used, on ports BENCH_PORTS (18400-18499). Everything started here is stopped
+# on exit.
 #
 # Settings (environment):
 #   BENCH_DURATION=10s  BENCH_THREADS=2  BENCH_CONNECTIONS=64   each measured wrk run
 #   BENCH_ENTRIES=100000   entries loaded before measuring
 #   BENCH_STARTS=5         start-ups timed to the first 200
+#   BENCH_ROUNDS=8  BENCH_ROUND_DURATION=3s   the rounds of GET and of POST without and with a
+#                          token (file store only), each a wrk run of that length on each instance
+#   BENCH_PORTS=18400-18499   the ports the servers may listen on
 #   BENCH_STORE=file       the engine (file is the default configuration)
 #   BENCH_JAVA=...         the JDK's java to run the service with (default: a JDK 25 or later if
 #                          there is one, for the AOT cache; else java on the PATH, with AppCDS)
@@ -38,6 +42,11 @@ THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 ENTRIES=${BENCH_ENTRIES:-100000}
 STARTS=${BENCH_STARTS:-5}
+ROUNDS=${BENCH_ROUNDS:-8}
+ROUND_DURATION=${BENCH_ROUND_DURATION:-3s}
+PORTS=${BENCH_PORTS:-18400-18499}
+PORT_LOW=${PORTS%-*}
+PORT_COUNT=$((${PORTS#*-} - PORT_LOW + 1))
 STORE=${BENCH_STORE:-file}
 # The deployment as the README describes it. With a JDK 25 or later: the aot-jar in
 # target/quarkus-aot and its AOT cache (src/main/aot/build.sh), which the JVM accepts only from
@@ -124,15 +133,15 @@ ensure_jar() {
 USED_PORTS=" "
 free_port() {
   local i p
-  for ((i = 0; i < 100; i++)); do
-    p=$((18400 + (RANDOM + i) % 100))
+  for ((i = 0; i < PORT_COUNT; i++)); do
+    p=$((PORT_LOW + (RANDOM + i) % PORT_COUNT))
     if [[ $USED_PORTS != *" $p "* ]] && [[ -z $(ss -Htln "sport = :$p") ]]; then
       USED_PORTS+="$p "
       echo "$p"
       return
     fi
   done
-  echo "no free port in 18400-18499" >&2
+  echo "no free port in $PORTS" >&2
   return 1
 }
 
@@ -256,6 +265,13 @@ for ((i = 1; i <= STARTS; i++)); do
 done
 cp "$SCRATCH/start-1.log" "$RESULTS/service-start.log"
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# The median of $2.. in printf format $1, of an even count too (the mean of the middle two).
+mid() {
+  local format=$1
+  shift
+  printf '%s\n' "$@" | sort -n | awk -v f="$format" \
+    '{ v[NR] = $1 } END { printf f, (v[int((NR + 1) / 2)] + v[int(NR / 2) + 1]) / 2 }'
+}
 minmax() { printf '%s\n' "$@" | sort -n | awk 'NR == 1 { a = $1 } { b = $1 } END { print a "–" b }'; }
 
 # 2. The measured instance: idle memory, then the load.
@@ -381,47 +397,100 @@ measure mixed mixed.lua "$BASE/addresses"
 RSS_LOADED=$(rss_mb "$MAIN_PID")
 stop_service
 
-# The same POST on the memory store, in the same run: what durability costs the file store.
-if [[ $STORE == file ]]; then
-  STORE=memory
-  SERVICE_LOG="$SCRATCH/memory.log"
-  start_service "$SCRATCH/memory" "$PORT" "$SERVICE_LOG"
-  STORE=file
-  wait_first_200 "$PORT" >/dev/null
-  # The same steps as the jwt instance below, without a token: GET with and without a token are
-  # compared on two fresh instances warmed alike, not with the main instance, which the load and
-  # paging of the book warmed for a minute.
-  MEMORY_ID=$(curl -sf --max-time 10 -D - -o /dev/null -H 'Content-Type: application/json' \
-    -d '{"full_name": "Ada Lovelace"}' "$BASE/addresses" |
-    sed -n 's|^[Ll]ocation: */addresses/\([0-9a-f]*\).*|\1|p')
-  warm_up get.lua "$BASE/addresses/$MEMORY_ID" 5s
-  warm_up post.lua "$BASE/addresses" 5s
-  measure get-memory get.lua "$BASE/addresses/$MEMORY_ID"
-  measure post-memory post.lua "$BASE/addresses"
-  stop_service
-fi
-
-# The same GET and POST with bearer tokens (auth mode jwt, the dev-only key): what verifying a
-# token costs. A token's owner has a book of its own, so this instance starts empty (memory
-# store) and GET and POST are compared with the memory store's instance above, which took the
-# same steps without a token.
+# What durability and tokens cost, in the same minutes (file store only): two fresh memory-store
+# instances side by side, one without tokens (mode none) and one in auth mode jwt with the
+# dev-only key, each with an entry of its own (a token's owner has a book of its own), warmed
+# alike, then BENCH_ROUNDS short runs of GET of that entry on each in turn (order ABBA: none-jwt,
+# jwt-none, jwt-none, none-jwt, ...), then the same for the durable-POST script. Each pair of
+# runs gives one ratio jwt / none; the report gives the median of the rounds and their range,
+# and the CPU time each instance spent per request (from /proc). The memory store's POST (the
+# median of its rounds) is what the file store's POST is compared with.
+declare -A CPU_US
+# Runs measure $2.. against process $1, and keeps the CPU time that process spent per request, in µs.
+measure_cpu() {
+  local pid=$1 name=$2 before after
+  shift 2
+  before=$(cpu_ticks "$pid")
+  measure "$name" "$@"
+  after=$(cpu_ticks "$pid")
+  CPU_US[$name]=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" \
+    -v n="$(field "$(grep '^BENCH ' "$RESULTS/wrk-$name.txt")" requests)" \
+    'BEGIN { printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0) }')
+}
+# utime + stime of process $1, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+CLK_TCK=$(getconf CLK_TCK)
+# Alternates $ROUNDS runs of script $2 on the two instances as run $1.<instance>.<round>, against
+# URL $3 (none) and $4 (jwt), and sums each instance's rounds up as run $1-memory and $1-jwt.
+alternate() {
+  local run=$1 script=$2 none_url=$3 jwt_url=$4 r first
+  for ((r = 1; r <= ROUNDS; r++)); do
+    # ABBA: none first in rounds 1, 4, 5, 8, ...; jwt first in 2, 3, 6, 7, ...
+    if (((r % 4) < 2)); then first=none; else first=jwt; fi
+    [[ $first == none ]] || alternate_jwt "$run" "$script" "$jwt_url" "$r"
+    DURATION=$ROUND_DURATION measure_cpu "$MEMORY_PID" "$run-memory.$r" "$script" "$none_url"
+    [[ $first == jwt ]] || alternate_jwt "$run" "$script" "$jwt_url" "$r"
+  done
+  summarize "$run-memory"
+  summarize "$run-jwt"
+}
+alternate_jwt() {
+  BENCH_TOKEN=$TOKEN DURATION=$ROUND_DURATION measure_cpu "$JWT_PID" "$1-jwt.$4" "$2" "$3"
+}
+# Run $1 as the medians of its rounds $1.1..$1.ROUNDS (errors: their sum).
+summarize() {
+  local name=$1 r rps=() p50=() p99=() cpu=() errs=0
+  for ((r = 1; r <= ROUNDS; r++)); do
+    rps+=("${RPS[$name.$r]}") p50+=("${P50[$name.$r]}") p99+=("${P99[$name.$r]}")
+    cpu+=("${CPU_US[$name.$r]}") errs=$((errs + ERRS[$name.$r]))
+  done
+  RPS[$name]=$(mid %.1f "${rps[@]}") P50[$name]=$(mid %.2f "${p50[@]}")
+  P99[$name]=$(mid %.2f "${p99[@]}") CPU_US[$name]=$(mid %.1f "${cpu[@]}") ERRS[$name]=$errs
+}
+# "0.93× (0.88–0.97)": the median and range over the rounds of run $1-jwt / run $1-memory.
+round_ratios() {
+  local r ratios=()
+  for ((r = 1; r <= ROUNDS; r++)); do
+    ratios+=("$(awk -v a="${RPS[$1-jwt.$r]}" -v b="${RPS[$1-memory.$r]}" 'BEGIN { printf "%.2f", a / b }')")
+  done
+  RATIO[$1]=$(mid %.2f "${ratios[@]}")
+  RATIO_RANGE[$1]=$(minmax "${ratios[@]}")
+}
+declare -A RATIO RATIO_RANGE
 if [[ $STORE == file ]]; then
   TOKEN=$(cd "$ROOT" && java src/main/dev/DevToken.java bench addresses.read addresses.write)
   STORE=memory
+  SERVICE_LOG="$SCRATCH/memory.log"
+  start_service "$SCRATCH/memory" "$PORT" "$SERVICE_LOG"
+  MEMORY_PID=$SERVICE_PID
+  wait_first_200 "$PORT" >/dev/null
+  JWT_PORT=$(free_port)
   SERVICE_LOG="$SCRATCH/jwt.log"
-  start_service "$SCRATCH/jwt" "$PORT" "$SERVICE_LOG" "-Daddrservice.auth.mode=jwt \
+  start_service "$SCRATCH/jwt" "$JWT_PORT" "$SERVICE_LOG" "-Daddrservice.auth.mode=jwt \
     -Dmp.jwt.verify.publickey.location=$ROOT/src/main/dev/dev-public-key.pem \
     -Dmp.jwt.verify.issuer=https://addrservice.dev -Dmp.jwt.verify.audiences=addrservice"
+  JWT_PID=$SERVICE_PID
   STORE=file
-  for ((i = 0; i < 1200; i++)); do probe "$PORT" /q/health/ready && break; sleep 0.1; done
-  JWT_ID=$(curl -sf --max-time 10 -D - -o /dev/null -H "Authorization: Bearer $TOKEN" \
-    -H 'Content-Type: application/json' -d '{"full_name": "Ada Lovelace"}' "$BASE/addresses" |
+  for ((i = 0; i < 1200; i++)); do probe "$JWT_PORT" /q/health/ready && break; sleep 0.1; done
+  JWT_BASE="http://127.0.0.1:$JWT_PORT"
+  MEMORY_ID=$(curl -sf --max-time 10 -D - -o /dev/null -H 'Content-Type: application/json' \
+    -d '{"full_name": "Ada Lovelace"}' "$BASE/addresses" |
     sed -n 's|^[Ll]ocation: */addresses/\([0-9a-f]*\).*|\1|p')
-  BENCH_TOKEN=$TOKEN warm_up get.lua "$BASE/addresses/$JWT_ID" 5s
-  BENCH_TOKEN=$TOKEN warm_up post.lua "$BASE/addresses" 5s
-  BENCH_TOKEN=$TOKEN measure get-jwt get.lua "$BASE/addresses/$JWT_ID"
-  BENCH_TOKEN=$TOKEN measure post-jwt post.lua "$BASE/addresses"
-  stop_service
+  JWT_ID=$(curl -sf --max-time 10 -D - -o /dev/null -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' -d '{"full_name": "Ada Lovelace"}' "$JWT_BASE/addresses" |
+    sed -n 's|^[Ll]ocation: */addresses/\([0-9a-f]*\).*|\1|p')
+  say "memory store without and with tokens: $ROUNDS rounds of $ROUND_DURATION each, GET then POST"
+  # POST first, so that the GET rounds follow their own warm-up, as the main instance's GET does.
+  warm_up post.lua "$BASE/addresses" 5s
+  BENCH_TOKEN=$TOKEN warm_up post.lua "$JWT_BASE/addresses" 5s
+  warm_up get.lua "$BASE/addresses/$MEMORY_ID" 5s
+  BENCH_TOKEN=$TOKEN warm_up get.lua "$JWT_BASE/addresses/$JWT_ID" 5s
+  alternate get get.lua "$BASE/addresses/$MEMORY_ID" "$JWT_BASE/addresses/$JWT_ID"
+  alternate post post.lua "$BASE/addresses" "$JWT_BASE/addresses"
+  round_ratios get
+  round_ratios post
+  SERVICE_PID=$JWT_PID stop_service
+  SERVICE_PID=$MEMORY_PID stop_service
 fi
 
 # 6. The disk's own rate for durable writes at one fsync each, without HTTP or JSON: as many
@@ -452,6 +521,12 @@ goal_get() { ge "$(ratio get)" 0.75 && le "${P99[get]}" 5; }
 goal_page() { le "${P99[page]}" 10; }
 STARTUP_MEDIAN=$(median "${STARTUP_MS[@]}")
 
+rps_ratio() { awk -v a="${RPS[$1]}" -v b="${RPS[$2]}" 'BEGIN { printf "%.2f", a / b }'; }
+# The row of run $2-jwt, method $1, label $3: the median ratio of its rounds to $2-memory's.
+token_row() {
+  row "$3 with a bearer token (auth mode jwt, memory store; its rounds alternate with those without; ${CPU_US[$2-jwt]} µs CPU a request)" \
+    "$2-jwt" "${RATIO[$2]}× (${RATIO_RANGE[$2]} over $ROUNDS rounds) of the memory store's $1 without: ≥ 0.90× $(verdict ge "${RATIO[$2]}" 0.90)"
+}
 row() {
   printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "${RPS[$2]}" "${P50[$2]}" "${P99[$2]}" \
     "$(ratio "$2")" "${ERRS[$2]}" "$3"
@@ -473,15 +548,12 @@ row() {
   row "POST /addresses (durable)" post "p99 ≤ 20 ms: $(verdict le "${P99[post]}" 20)"
   row "90 % GET / 10 % PUT" mixed ""
   if [[ $STORE == file ]]; then
-    row "POST /addresses on the memory store (not durable)" post-memory \
-      "file POST is $(awk -v a="${RPS[post]}" -v b="${RPS[post-memory]}" 'BEGIN { printf "%.2f", a / b }')× of it: ≥ 0.5× $(verdict ge "$(awk -v a="${RPS[post]}" -v b="${RPS[post-memory]}" 'BEGIN { printf "%.2f", a / b }')" 0.5)"
-  fi
-  if [[ $STORE == file ]]; then
-    row "GET /addresses/{id} on the memory store (its own fresh instance)" get-memory ""
-    row "GET /addresses/{id} with a bearer token (auth mode jwt, memory store)" get-jwt \
-      "$(awk -v a="${RPS[get-jwt]}" -v b="${RPS[get-memory]}" 'BEGIN { printf "%.2f", a / b }')× of the memory store's GET without: ≥ 0.90× $(verdict ge "$(awk -v a="${RPS[get-jwt]}" -v b="${RPS[get-memory]}" 'BEGIN { printf "%.2f", a / b }')" 0.90)"
-    row "POST /addresses with a bearer token (auth mode jwt, memory store)" post-jwt \
-      "$(awk -v a="${RPS[post-jwt]}" -v b="${RPS[post-memory]}" 'BEGIN { printf "%.2f", a / b }')× of the memory store's POST without: ≥ 0.90× $(verdict ge "$(awk -v a="${RPS[post-jwt]}" -v b="${RPS[post-memory]}" 'BEGIN { printf "%.2f", a / b }')" 0.90)"
+    row "POST /addresses on the memory store (not durable; median of $ROUNDS rounds of $ROUND_DURATION; ${CPU_US[post-memory]} µs CPU a request)" \
+      post-memory "file POST is $(rps_ratio post post-memory)× of it: ≥ 0.5× $(verdict ge "$(rps_ratio post post-memory)" 0.5)"
+    row "GET /addresses/{id} on the memory store (median of $ROUNDS rounds of $ROUND_DURATION; ${CPU_US[get-memory]} µs CPU a request)" \
+      get-memory ""
+    token_row GET get "GET /addresses/{id}"
+    token_row POST post "POST /addresses"
   fi
   if [[ -n $CEILING_LINE ]]; then
     row "the disk at one fsync per write (DurableWriteCeiling), $CONNECTIONS threads, no HTTP" \

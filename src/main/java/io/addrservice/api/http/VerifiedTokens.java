@@ -95,16 +95,29 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
   public Uni<SecurityIdentity> authenticate(
       TokenAuthenticationRequest request, AuthenticationRequestContext context) {
     String token = request.getToken().getToken();
-    Verified known = verified.get(token);
+    SecurityIdentity known = remembered(token, routingContext(request));
     if (known != null) {
-      if (isLive(known.expiry(), System.currentTimeMillis() / 1000)) {
-        return Uni.createFrom().item(new Identity(known, routingContext(request)));
-      }
-      verified.remove(token, known);
+      return Uni.createFrom().item(known);
     }
     return verifier()
         .authenticate(request, context)
         .map(identity -> remember(token, identity, request));
+  }
+
+  /**
+   * The identity of {@code token} for the request of {@code routing} (which may be null) when the
+   * token was verified before and has not expired; null when it must be verified.
+   */
+  SecurityIdentity remembered(String token, RoutingContext routing) {
+    Verified known = verified.get(token);
+    if (known == null) {
+      return null;
+    }
+    if (isLive(known.expiry(), System.currentTimeMillis() / 1000)) {
+      return new Identity(known, routing);
+    }
+    verified.remove(token, known);
+    return null;
   }
 
   /**

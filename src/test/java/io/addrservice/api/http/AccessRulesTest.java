@@ -3,9 +3,15 @@ package io.addrservice.api.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.addrservice.config.TestConfig;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
@@ -91,5 +97,51 @@ class AccessRulesTest {
     for (String claim : List.of("empty", "number", "missing")) {
       assertNull(Caller.ownerOf(token, claim), claim);
     }
+  }
+
+  @Test
+  void aRememberedTokenIsReadFromTheHeaderAsSmallryeJwtReadsIt() {
+    List<String> bearer = List.of("Bearer");
+    assertEquals("abc.def.ghi", RememberedTokens.bearerToken("Bearer abc.def.ghi", bearer));
+    assertEquals("abc", RememberedTokens.bearerToken("bEARER abc", bearer));
+    // What follows the one space is the token, as smallrye-jwt takes it: spaces and all.
+    assertEquals(" abc ", RememberedTokens.bearerToken("Bearer  abc ", bearer));
+    assertEquals("", RememberedTokens.bearerToken("Bearer ", bearer));
+    for (String header : List.of("Bearer", "Bearerabc", "Basic abc", "Bearer\tabc", "Bear abc")) {
+      assertNull(RememberedTokens.bearerToken(header, bearer), header);
+    }
+    assertNull(RememberedTokens.bearerToken(null, bearer));
+    List<String> two = List.of("DPoP", "Bearer");
+    assertEquals("abc", RememberedTokens.bearerToken("dpop abc", two));
+    assertEquals("abc", RememberedTokens.bearerToken("Bearer abc", two));
+  }
+
+  @Test
+  void readingNeedsEitherRoleAndWritingTheWriteRole() {
+    SecurityIdentity reader = identity(AccessControl.READ_ROLE);
+    SecurityIdentity writer = identity(AccessControl.WRITE_ROLE);
+    SecurityIdentity neither = identity("profile.read");
+    AccessControl.check(reader, AccessControl.READ_ROLE);
+    AccessControl.check(writer, AccessControl.READ_ROLE);
+    AccessControl.check(writer, AccessControl.WRITE_ROLE);
+    assertThrows(
+        ForbiddenException.class, () -> AccessControl.check(reader, AccessControl.WRITE_ROLE));
+    for (String role : List.of(AccessControl.READ_ROLE, AccessControl.WRITE_ROLE)) {
+      assertThrows(ForbiddenException.class, () -> AccessControl.check(neither, role));
+      SecurityIdentity anonymous =
+          QuarkusSecurityIdentity.builder()
+              .setPrincipal(new QuarkusPrincipal(""))
+              .setAnonymous(true)
+              .build();
+      assertThrows(UnauthorizedException.class, () -> AccessControl.check(anonymous, role));
+      assertThrows(UnauthorizedException.class, () -> AccessControl.check(null, role));
+    }
+  }
+
+  private static SecurityIdentity identity(String role) {
+    return QuarkusSecurityIdentity.builder()
+        .setPrincipal(new QuarkusPrincipal("alice"))
+        .addRole(role)
+        .build();
   }
 }

@@ -94,6 +94,28 @@ class JwtAccessTest {
   }
 
   @Test
+  void aTokenServesAgainWhateverTheSchemesCaseAndNotOnceRefused() {
+    String owner = Tokens.newOwner();
+    String token = Tokens.token(owner, READ);
+    // The first request verifies the token; the next ones find it remembered.
+    for (String scheme : List.of("Bearer ", "bearer ", "BEARER ")) {
+      given().header("Authorization", scheme + token).get("/addresses").then().statusCode(200);
+    }
+    // Remembered or not, a token with one more character is another token: refused.
+    Call call = CALLS.get(0);
+    assertUnauthorized(
+        send(given().header("Authorization", "Bearer " + token + "x"), call),
+        call,
+        AccessErrorMappers.INVALID_TOKEN,
+        equalTo("Bearer error=\"invalid_token\""));
+    assertUnauthorized(
+        send(given().header("Authorization", "Bearer  " + token), call),
+        call,
+        AccessErrorMappers.INVALID_TOKEN,
+        equalTo("Bearer error=\"invalid_token\""));
+  }
+
+  @Test
   void anotherSchemeIsNoToken() {
     Call call = CALLS.get(0);
     assertUnauthorized(
