@@ -1,5 +1,6 @@
 package io.addrservice.api.body;
 
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -38,7 +39,7 @@ final class ContentCodings {
   static byte[] read(List<String> codings, InputStream body, int limit) throws IOException {
     String coding = single(codings);
     if (coding == null) {
-      return body.readNBytes(limit);
+      return upTo(body, limit);
     }
     // Closing the decoder frees its native inflater; the request's own stream stays open.
     InputStream unclosable =
@@ -52,6 +53,20 @@ final class ContentCodings {
       throw new InvalidJsonException(
           "the body is not valid " + coding + " (" + e.getMessage() + ")", e);
     }
+  }
+
+  /**
+   * At most {@code limit} bytes of {@code body}. A body already in memory (one that {@link
+   * SmallBodies} read ahead) is copied once; {@link InputStream#readNBytes(int)} would read it
+   * through buffers of 16 KiB, garbage that outweighed the rest of a POST's.
+   */
+  private static byte[] upTo(InputStream body, int limit) throws IOException {
+    if (body instanceof ByteArrayInputStream inMemory) {
+      byte[] bytes = new byte[Math.min(limit, inMemory.available())];
+      inMemory.readNBytes(bytes, 0, bytes.length);
+      return bytes;
+    }
+    return body.readNBytes(limit);
   }
 
   /**
