@@ -4,8 +4,10 @@
 # read before and after; the book is then exported as vCards and as NDJSON, each timed; and the
 # export is imported again, which must change nothing. Prints cards/s and the RSS growth.
 #
-# Needs the packaged jar (./mvnw package -DskipTests). Only 127.0.0.1:$BENCH_PORT (18480) is used; the service
-# started here is stopped on exit, and every request is bounded by curl's --max-time.
+# Needs the packaged jar (./mvnw package -DskipTests). BENCH_JAVA is the java that runs it (default:
+# java on the PATH), BENCH_JVM_OPTS its flags (default: the deployment's). Only
+# 127.0.0.1:$BENCH_PORT (18480) is used; the service started here is stopped on exit, and every
+# request is bounded by curl's --max-time.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -35,7 +37,7 @@ PY
 echo "$CARDS cards, $(du -h "$WORK/book.vcf" | cut -f1)"
 
 # The deployment's collector and initial heap (bench/run.sh's defaults), unless BENCH_JVM_OPTS says.
-java ${BENCH_JVM_OPTS:--XX:+UseSerialGC -Xms16m} -Dquarkus.http.port=$PORT -Daddrservice.store.file.dir="$WORK/db" -jar "$JAR" \
+"${BENCH_JAVA:-java}" ${BENCH_JVM_OPTS:--XX:+UseSerialGC -Xms48m -Xmn32m} -Dquarkus.http.port=$PORT -Daddrservice.store.file.dir="$WORK/db" -jar "$JAR" \
   > "$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 100); do

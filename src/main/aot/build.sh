@@ -5,8 +5,8 @@
 # that jar. The cache needs a JDK 25 or later at build and at run time, the same JDK build both
 # times. Run it with:
 #
-#   cd target/quarkus-aot && "$(cat aot-java.txt)" -XX:+UseSerialGC -Xms16m -XX:AOTCache=app.aot \
-#     -jar quarkus-run.jar
+#   cd target/quarkus-aot && "$(cat aot-java.txt)" -XX:+UseSerialGC -Xms48m -Xmn32m \
+#     -XX:AOTCache=app.aot -jar quarkus-run.jar
 #
 # Usage: src/main/aot/build.sh              package with ./mvnw, then train
 #        src/main/aot/build.sh --train DIR   train DIR/quarkus-run.jar only (the container build)
@@ -27,7 +27,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
-JVM_OPTS=${AOT_JVM_OPTS:-"-XX:+UseSerialGC -Xms16m"}
+JVM_OPTS=${AOT_JVM_OPTS:-"-XX:+UseSerialGC -Xms48m -Xmn32m"}
 ROUNDS=${AOT_ROUNDS:-150}
 
 say() { printf 'aot: %s\n' "$*" >&2; }
