@@ -24,7 +24,9 @@ public record Address(
     @Schema(required = true, pattern = Rules.NOT_BLANK) @JsonProperty("country") String country) {
   /** Values that many addresses repeat are kept once (see {@link SharedValues}). */
   public Address {
+    buildingName = SharedValues.text(buildingName);
     unitNumber = SharedValues.number(unitNumber);
+    streetName = SharedValues.text(streetName);
     locality = SharedValues.text(locality);
     city = SharedValues.text(city);
     province = SharedValues.text(province);

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 
 /**
  * One instance for values that many entries repeat, so that a book held in memory keeps each once:
- * small whole numbers (country and area codes, unit numbers) and short texts (cities, provinces,
- * countries, pincodes). Both are bounded: numbers from a fixed table, texts in a fixed number of
- * slots where a newcomer replaces whatever held its slot, so nothing grows with what clients send.
- * A shared value is equal to the one given (the same digits and scale, the same characters), so
- * nothing a client reads back changes.
+ * small whole numbers (country and area codes, unit numbers) and short texts (building and street
+ * names, cities, provinces, countries, pincodes). Both are bounded: numbers from a fixed table,
+ * texts in a fixed number of slots where a newcomer replaces whatever held its slot, so nothing
+ * grows with what clients send. A shared value is equal to the one given (the same digits and
+ * scale, the same characters), so nothing a client reads back changes.
  */
 public final class SharedValues {
   /** Whole numbers below this share one instance. */

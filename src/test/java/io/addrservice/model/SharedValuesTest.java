@@ -45,6 +45,8 @@ class SharedValuesTest {
     Address one = address("Mumbai");
     Address two = address("Mumbai");
     assertEquals(one, two);
+    assertSame(one.buildingName(), two.buildingName());
+    assertSame(one.streetName(), two.streetName());
     assertSame(one.city(), two.city());
     assertSame(one.pincode().value(), two.pincode().value());
     Phone a = new Phone(Kind.HOME, new BigDecimal("91"), new BigDecimal("22"), BigDecimal.ONE);
@@ -56,10 +58,10 @@ class SharedValuesTest {
   private static Address address(String city) {
     return new Address(
         Kind.HOME,
+        new String("Block 4"),
         null,
         null,
-        null,
-        "MG Road",
+        new String("MG Road"),
         null,
         new String(city),
         "Maharashtra",
