@@ -348,9 +348,7 @@ final class BookIndex {
                 write.sequence(),
                 write.id(),
                 write.version(),
-                write.deletion()
-                    ? null
-                    : new VersionedEntry(write.id(), write.version(), write.entry()),
+                write.deletion() ? null : write.entry(),
                 write.at());
     Change previous;
     if (write.deletion()) {

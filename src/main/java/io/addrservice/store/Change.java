@@ -34,7 +34,11 @@ public final class Change {
   /** Binds {@link #content} while it is JSON; null for an entry made bound. */
   private final Binder binder;
 
-  /** The {@link VersionedEntry}, its logged JSON (a byte[]) not yet bound, or null if deleted. */
+  /**
+   * The {@link AddressEntry}, its logged JSON (a byte[]) not yet bound, or null if deleted. The
+   * {@link VersionedEntry} that {@link #entry} answers is made from it and the id and version
+   * above, which it would otherwise repeat for every entry of a book.
+   */
   private volatile Object content;
 
   /**
@@ -43,10 +47,10 @@ public final class Change {
    * @param sequence the write's store-wide sequence number
    * @param id the entry's id
    * @param version the entry's version after the write (for a deletion, the version deleted)
-   * @param entry the entry as written, or null for a deletion
+   * @param entry the entry's content as written, or null for a deletion
    * @param at when the write was made
    */
-  public Change(long sequence, String id, long version, VersionedEntry entry, Instant at) {
+  public Change(long sequence, String id, long version, AddressEntry entry, Instant at) {
     this(sequence, id, version, at, entry, null);
   }
 
@@ -98,13 +102,16 @@ public final class Change {
    */
   public VersionedEntry entry() {
     Object held = content;
+    if (held == null) {
+      return null;
+    }
     if (held instanceof byte[] json) {
       // Two readers may both bind it: each gets an equal entry, and either one is kept.
-      VersionedEntry bound = new VersionedEntry(id, version, binder.bind(json));
+      AddressEntry bound = binder.bind(json);
       content = bound;
-      return bound;
+      held = bound;
     }
-    return (VersionedEntry) held;
+    return new VersionedEntry(id, version, (AddressEntry) held);
   }
 
   /** The logged JSON of an entry that no one has read yet, or null (bound, or a deletion). */

@@ -547,10 +547,7 @@ final class PostgresStore implements AddressStore {
           }
           String id = rows.getString(4);
           long version = rows.getLong(5);
-          VersionedEntry entry =
-              rows.getBoolean(7)
-                  ? null
-                  : new VersionedEntry(id, version, fromJson(rows.getString(6)));
+          AddressEntry entry = rows.getBoolean(7) ? null : fromJson(rows.getString(6));
           page.add(
               new Change(rows.getLong(3), id, version, entry, rows.getTimestamp(8).toInstant()));
         }
