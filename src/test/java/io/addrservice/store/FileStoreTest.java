@@ -641,12 +641,8 @@ class FileStoreTest extends AddressStoreContractTest {
     int forcesBefore = disk.forces.get();
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     try {
-      List<Future<Insertion>> results = new ArrayList<>();
-      for (int i = 0; i < writers; i++) {
-        String id = String.format("000000000000700080000000000002%02x", i);
-        results.add(pool.submit(() -> store.insert(OWNER, id, entry("W"), null)));
-      }
-      for (Future<Insertion> result : results) {
+      for (Future<Insertion> result :
+          insertAtOnce(pool, writers, "000000000000700080000000000002")) {
         assertNotNull(result.get(60, TimeUnit.SECONDS).created());
       }
     } finally {
@@ -682,12 +678,8 @@ class FileStoreTest extends AddressStoreContractTest {
         };
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     try {
-      List<Future<Insertion>> results = new ArrayList<>();
-      for (int i = 0; i < writers; i++) {
-        String id = String.format("000000000000700080000000000003%02x", i);
-        results.add(pool.submit(() -> store.insert(OWNER, id, entry("W"), null)));
-      }
-      for (Future<Insertion> result : results) {
+      for (Future<Insertion> result :
+          insertAtOnce(pool, writers, "000000000000700080000000000003")) {
         ExecutionException failed =
             assertThrows(ExecutionException.class, () -> result.get(60, TimeUnit.SECONDS));
         assertInstanceOf(StoreUnavailableException.class, failed.getCause());
@@ -938,5 +930,15 @@ class FileStoreTest extends AddressStoreContractTest {
       }
       return line;
     }
+  }
+
+  /** Starts {@code writers} inserts on {@code pool}, of ids {@code prefix} and two hex digits. */
+  private List<Future<Insertion>> insertAtOnce(ExecutorService pool, int writers, String prefix) {
+    List<Future<Insertion>> results = new ArrayList<>();
+    for (int i = 0; i < writers; i++) {
+      String id = String.format("%s%02x", prefix, i);
+      results.add(pool.submit(() -> store.insert(OWNER, id, entry("W"), null)));
+    }
+    return results;
   }
 }
