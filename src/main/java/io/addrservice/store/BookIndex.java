@@ -5,6 +5,7 @@ import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -45,13 +47,15 @@ final class BookIndex {
   private record Planned(
       String owner, String id, long version, AddressEntry entry, StoredKey key) {}
 
-  /** An entry's place: its owner, then its id. */
-  record OwnedId(String owner, String id) implements Comparable<OwnedId> {
-    @Override
-    public int compareTo(OwnedId other) {
-      int byOwner = owner.compareTo(other.owner);
-      return byOwner != 0 ? byOwner : id.compareTo(other.id);
-    }
+  /**
+   * One owner's book: the live entries by id (never a null entry), and the latest change of each
+   * entry by sequence number, tombstones included. Both are keyed by what the change holds (its id
+   * string, itself), so an entry costs the index two map nodes and nothing else.
+   */
+  private static final class Book {
+    final ConcurrentSkipListMap<String, Change> live = new ConcurrentSkipListMap<>();
+    final ConcurrentSkipListSet<Change> bySequence =
+        new ConcurrentSkipListSet<>(Comparator.comparingLong(Change::sequence));
   }
 
   private record OwnedKey(String owner, String key) {}
@@ -62,12 +66,8 @@ final class BookIndex {
   private final Journal journal;
   private final Change.Binder binder;
 
-  /** Live entries, in owner then id order; the value's entry is never null. */
-  private final ConcurrentSkipListMap<OwnedId, Change> live = new ConcurrentSkipListMap<>();
-
-  /** Each owner's latest change per entry, by sequence number: live entries and tombstones. */
-  private final Map<String, ConcurrentSkipListMap<Long, Change>> changes =
-      new ConcurrentHashMap<>();
+  /** Every owner's book, made at its first write and kept (its tombstones outlive its entries). */
+  private final Map<String, Book> books = new ConcurrentHashMap<>();
 
   private final Map<OwnedKey, StoredKey> keys = new ConcurrentHashMap<>();
 
@@ -94,29 +94,34 @@ final class BookIndex {
     this.purges = new Every(retention.clock(), Retention.PURGE_INTERVAL);
   }
 
+  /** The live change of the entry, or null. */
+  private Change live(String owner, String id) {
+    Book book = books.get(owner);
+    return book == null ? null : book.live.get(id);
+  }
+
   Optional<VersionedEntry> find(String owner, String id) {
-    Change found = live.get(new OwnedId(owner, id));
+    Change found = live(owner, id);
     return found == null ? Optional.empty() : Optional.of(found.entry());
   }
 
   List<VersionedEntry> list(String owner, String after, int limit, String text) {
-    NavigableMap<OwnedId, Change> book =
-        live.subMap(
-            new OwnedId(owner, after == null ? "" : after),
-            after == null,
-            // The first string after every id of this owner: the owner followed by U+0000.
-            new OwnedId(owner + '\0', ""),
-            false);
+    Book book = books.get(owner);
+    if (book == null) {
+      return List.of();
+    }
+    NavigableMap<String, Change> page = after == null ? book.live : book.live.tailMap(after, false);
     return EntryListing.page(
-        () -> book.values().stream().map(Change::entry).iterator(), limit, text);
+        () -> page.values().stream().map(Change::entry).iterator(), limit, text);
   }
 
   ChangeBatch changes(String owner, long after, int limit) {
     long horizon = sequences.visible();
-    ConcurrentSkipListMap<Long, Change> book = changes.get(owner);
+    Book book = books.get(owner);
     List<Change> page = new ArrayList<>(Math.min(limit, 1024));
     if (book != null) {
-      for (Change change : book.subMap(after, false, horizon, true).values()) {
+      for (Change change :
+          book.bySequence.subSet(Change.probe(after), false, Change.probe(horizon), true)) {
         if (page.size() >= limit) {
           break;
         }
@@ -155,7 +160,7 @@ final class BookIndex {
     return locked(
         id,
         () -> {
-          if (live.containsKey(new OwnedId(owner, id))) {
+          if (live(owner, id) != null) {
             throw new IllegalStateException("id already in use: " + id);
           }
           return write(owner, id, 1, entry, key).entry();
@@ -188,7 +193,7 @@ final class BookIndex {
     return locked(
         id,
         () -> {
-          Change current = live.get(new OwnedId(owner, id));
+          Change current = live(owner, id);
           WriteResult refusal =
               WriteResult.refusal(current == null ? null : current.entry(), expected);
           return refusal != null ? refusal : write.apply(current);
@@ -254,14 +259,14 @@ final class BookIndex {
         () -> {
           List<Planned> planned = new ArrayList<>(inserts.size() + replaces.size());
           for (Map.Entry<String, AddressEntry> insert : inserts.entrySet()) {
-            if (live.containsKey(new OwnedId(owner, insert.getKey()))) {
+            if (live(owner, insert.getKey()) != null) {
               throw new IllegalStateException("id already in use: " + insert.getKey());
             }
             planned.add(new Planned(owner, insert.getKey(), 1, insert.getValue(), null));
           }
           Set<String> missing = new HashSet<>();
           for (Map.Entry<String, AddressEntry> replace : replaces.entrySet()) {
-            Change current = live.get(new OwnedId(owner, replace.getKey()));
+            Change current = live(owner, replace.getKey());
             if (current == null) {
               missing.add(replace.getKey());
             } else {
@@ -293,7 +298,7 @@ final class BookIndex {
     return lockedAll(
         ids.iterator(),
         () -> {
-          Change current = live.get(new OwnedId(owner, targetId));
+          Change current = live(owner, targetId);
           WriteResult refusal =
               WriteResult.refusal(current == null ? null : current.entry(), target);
           if (refusal != null) {
@@ -302,7 +307,7 @@ final class BookIndex {
           List<Planned> planned = new ArrayList<>(1 + sources.size());
           planned.add(new Planned(owner, targetId, current.version() + 1, merged, null));
           for (Map.Entry<String, VersionMatch> source : sources.entrySet()) {
-            Change found = live.get(new OwnedId(owner, source.getKey()));
+            Change found = live(owner, source.getKey());
             WriteResult refused =
                 WriteResult.refusal(found == null ? null : found.entry(), source.getValue());
             if (refused != null) {
@@ -337,9 +342,7 @@ final class BookIndex {
   }
 
   private Change apply(Write write) {
-    OwnedId place = new OwnedId(write.owner(), write.id());
-    ConcurrentSkipListMap<Long, Change> book =
-        changes.computeIfAbsent(write.owner(), owner -> new ConcurrentSkipListMap<>());
+    Book book = books.computeIfAbsent(write.owner(), owner -> new Book());
     Change change =
         write.json() != null
             ? Change.stored(
@@ -352,20 +355,20 @@ final class BookIndex {
                 write.at());
     Change previous;
     if (write.deletion()) {
-      previous = live.remove(place);
+      previous = book.live.remove(write.id());
       tombstones.add(new Tombstone(write.owner(), change));
     } else {
-      previous = live.put(place, change);
+      previous = book.live.put(write.id(), change);
     }
     if (previous != null) {
-      book.remove(previous.sequence(), previous);
+      book.bySequence.remove(previous);
     }
     if (previous == null && !write.deletion()) {
       liveCount.incrementAndGet();
     } else if (previous != null && write.deletion()) {
       liveCount.decrementAndGet();
     }
-    book.put(change.sequence(), change);
+    book.bySequence.add(change);
     if (write.key() != null) {
       keys.put(new OwnedKey(write.owner(), write.key().key()), write.key());
       keysByAge.add(write.key());
@@ -387,11 +390,12 @@ final class BookIndex {
         oldest != null && retention.tombstoneExpired(oldest.change().at(), now);
         oldest = tombstones.peek()) {
       tombstones.poll();
-      ConcurrentSkipListMap<Long, Change> book = changes.get(oldest.owner());
-      if (book != null && book.get(oldest.change().sequence()) == oldest.change()) {
+      Book book = books.get(oldest.owner());
+      // Sequence numbers are never reused: a change in the set with its number is this one.
+      if (book != null && book.bySequence.contains(oldest.change())) {
         // Raised first: a reader that does not find the tombstone sees the number (changes()).
         expiredThrough = Math.max(expiredThrough, oldest.change().sequence());
-        book.remove(oldest.change().sequence(), oldest.change());
+        book.bySequence.remove(oldest.change());
       }
     }
     for (StoredKey oldest = keysByAge.peek();
@@ -413,8 +417,8 @@ final class BookIndex {
       atQuietMoment.run();
       List<Change> all = new ArrayList<>((int) Math.min(Integer.MAX_VALUE, liveCount.get()));
       List<String> owners = new ArrayList<>();
-      for (Map.Entry<String, ConcurrentSkipListMap<Long, Change>> book : changes.entrySet()) {
-        for (Change change : book.getValue().values()) {
+      for (Map.Entry<String, Book> book : books.entrySet()) {
+        for (Change change : book.getValue().bySequence) {
           all.add(change);
           owners.add(book.getKey());
         }

@@ -70,6 +70,11 @@ public final class Change {
     return new Change(sequence, id, version, at, Objects.requireNonNull(json), binder);
   }
 
+  /** A bound for a search among changes ordered by sequence number; it holds nothing else. */
+  static Change probe(long sequence) {
+    return new Change(sequence, "", 0, null, null, null);
+  }
+
   /** The write's store-wide sequence number. */
   public long sequence() {
     return sequence;
