@@ -13,6 +13,22 @@ import java.util.Objects;
  */
 @RegisterForReflection
 public final class NumberOrString {
+  /**
+   * Short texts seen lately, wrapped once, in {@link SharedValues}'s slots for texts: a pincode
+   * that many entries repeat is then one instance, wrapper and all.
+   */
+  private static final NumberOrString[] SHORT_TEXTS = new NumberOrString[SharedValues.TEXT_SLOTS];
+
+  /** The shared small whole numbers ({@link SharedValues}), each wrapped once too. */
+  private static final NumberOrString[] SMALL_NUMBERS =
+      new NumberOrString[SharedValues.SMALL_NUMBERS];
+
+  static {
+    for (int i = 0; i < SMALL_NUMBERS.length; i++) {
+      SMALL_NUMBERS[i] = new NumberOrString(SharedValues.number(BigDecimal.valueOf(i)));
+    }
+  }
+
   private final Object value;
 
   private NumberOrString(Object value) {
@@ -21,12 +37,24 @@ public final class NumberOrString {
 
   /** A string value, written back as a JSON string. */
   public static NumberOrString of(String text) {
-    return new NumberOrString(SharedValues.text(text));
+    int slot = SharedValues.textSlot(text);
+    if (slot < 0) {
+      return new NumberOrString(text);
+    }
+    // Racy on purpose, like SharedValues: a slot holds some complete, immutable wrapper.
+    NumberOrString held = SHORT_TEXTS[slot];
+    if (held != null && held.value.equals(text)) {
+      return held;
+    }
+    NumberOrString made = new NumberOrString(SharedValues.text(text));
+    SHORT_TEXTS[slot] = made;
+    return made;
   }
 
   /** A numeric value, written back as a JSON number with the same digits. */
   public static NumberOrString of(BigDecimal number) {
-    return new NumberOrString(SharedValues.number(number));
+    int small = SharedValues.smallNumber(number);
+    return small < 0 ? new NumberOrString(number) : SMALL_NUMBERS[small];
   }
 
   /** Binds a JSON scalar: strings stay strings, numbers stay exact numbers. */

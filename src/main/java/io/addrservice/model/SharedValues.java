@@ -20,7 +20,7 @@ public final class SharedValues {
   private static final BigDecimal[] NUMBERS = new BigDecimal[SMALL_NUMBERS];
 
   /** A power of two: a text's slot is its hash's low bits. */
-  private static final int TEXT_SLOTS = 1 << 12;
+  static final int TEXT_SLOTS = 1 << 12;
 
   private static final String[] TEXTS = new String[TEXT_SLOTS];
 
@@ -36,18 +36,27 @@ public final class SharedValues {
    * The shared instance of {@code number} when it is a small whole number written without a point.
    */
   public static BigDecimal number(BigDecimal number) {
+    int small = smallNumber(number);
+    return small < 0 ? number : NUMBERS[small];
+  }
+
+  /**
+   * The value of {@code number} when it is one of the shared small whole numbers (written without a
+   * point), else -1.
+   */
+  static int smallNumber(BigDecimal number) {
     if (number == null || number.scale() != 0 || number.signum() < 0 || number.precision() > 4) {
-      return number;
+      return -1;
     }
-    return NUMBERS[number.intValue()];
+    return number.intValue();
   }
 
   /** A shared instance equal to {@code text} when it is short and was seen lately, else itself. */
   public static String text(String text) {
-    if (text == null || text.length() > SHORT_TEXT) {
+    int slot = textSlot(text);
+    if (slot < 0) {
       return text;
     }
-    int slot = text.hashCode() & (TEXT_SLOTS - 1);
     // Racy on purpose: a slot holds some complete, immutable String, and any answer is equal.
     String held = TEXTS[slot];
     if (text.equals(held)) {
@@ -55,5 +64,10 @@ public final class SharedValues {
     }
     TEXTS[slot] = text;
     return text;
+  }
+
+  /** The slot of a text that is shared (short enough), else -1. */
+  static int textSlot(String text) {
+    return text == null || text.length() > SHORT_TEXT ? -1 : text.hashCode() & (TEXT_SLOTS - 1);
   }
 }

@@ -1,8 +1,10 @@
 package io.addrservice.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,26 @@ class SharedValuesTest {
     assertEquals(given, shared);
     assertEquals(given.scale(), shared.scale());
     assertEquals(given.toString(), shared.toString());
+  }
+
+  @Test
+  void smallWholeNumbersAreWrappedOnceAndOthersKeepTheirForm() {
+    NumberOrString twelve = NumberOrString.of(new BigDecimal("12"));
+    assertSame(twelve, NumberOrString.of(new BigDecimal("12")));
+    assertSame(SharedValues.number(BigDecimal.valueOf(12)), twelve.value());
+    NumberOrString scaled = NumberOrString.of(new BigDecimal("12.0"));
+    assertEquals("12.0", scaled.toString());
+    assertEquals(
+        NumberOrString.of(new BigDecimal("123456")), NumberOrString.of(BigDecimal.valueOf(123456)));
+  }
+
+  @Test
+  void shortTextsAreWrappedOnceAndKeepTheirForm() {
+    NumberOrString pincode = NumberOrString.of(new String("000416"));
+    assertSame(pincode, NumberOrString.of(new String("000416")));
+    assertTrue(pincode.isString());
+    assertEquals("000416", pincode.value());
+    assertNotEquals(NumberOrString.of(new BigDecimal("416")), NumberOrString.of("416"));
   }
 
   @Test
