@@ -5,7 +5,8 @@
 # export is imported again, which must change nothing. Prints cards/s and the RSS growth.
 #
 # Needs the packaged jar (./mvnw package -DskipTests). BENCH_JAVA is the java that runs it (default:
-# java on the PATH), BENCH_JVM_OPTS its flags (default: the deployment's). Only
+# java on the PATH), BENCH_JVM_OPTS its flags (default: the deployment's), in the deployment's
+# environment (MALLOC_ARENA_MAX=2, as bench/run.sh and the Dockerfile set it). Only
 # 127.0.0.1:$BENCH_PORT (18480) is used; the service started here is stopped on exit, and every
 # request is bounded by curl's --max-time.
 set -euo pipefail
@@ -36,8 +37,13 @@ for i in range(int(sys.argv[1])):
 PY
 echo "$CARDS cards, $(du -h "$WORK/book.vcf" | cut -f1)"
 
-# The deployment's collector and initial heap (bench/run.sh's defaults), unless BENCH_JVM_OPTS says.
-"${BENCH_JAVA:-java}" ${BENCH_JVM_OPTS:--XX:+UseSerialGC -Xms48m -Xmn32m} -Dquarkus.http.port=$PORT -Daddrservice.store.file.dir="$WORK/db" -jar "$JAR" \
+# The deployment's collector and initial heap (bench/run.sh's defaults), unless BENCH_JVM_OPTS says,
+# and its cap on glibc's malloc arenas.
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
+JVM_OPTS=${BENCH_JVM_OPTS:--XX:+UseSerialGC -Xms48m -Xmn32m}
+echo "$("${BENCH_JAVA:-java}" -version 2>&1 | head -1); $JVM_OPTS; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset}"
+# shellcheck disable=SC2086 # the flags are words on purpose
+"${BENCH_JAVA:-java}" $JVM_OPTS -Dquarkus.http.port=$PORT -Daddrservice.store.file.dir="$WORK/db" -jar "$JAR" \
   > "$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 100); do
