@@ -50,7 +50,7 @@ final class BookIndex {
   /**
    * One owner's book: the live entries by id (never a null entry), and the latest change of each
    * entry by sequence number, tombstones included. Both are keyed by what the change holds (its id
-   * string, itself), so an entry costs the index two map nodes and nothing else.
+   * string, itself), so an entry costs the index its place in two skip lists and nothing more.
    */
   private static final class Book {
     final ConcurrentSkipListMap<String, Change> live = new ConcurrentSkipListMap<>();
