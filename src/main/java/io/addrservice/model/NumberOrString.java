@@ -14,10 +14,11 @@ import java.util.Objects;
 @RegisterForReflection
 public final class NumberOrString {
   /**
-   * Short texts seen lately, wrapped once, in {@link SharedValues}'s slots for texts: a pincode
-   * that many entries repeat is then one instance, wrapper and all.
+   * Short texts seen lately, wrapped once ({@link SharedValues.TextSlots}): a pincode that many
+   * entries repeat is then one instance, wrapper and all.
    */
-  private static final NumberOrString[] SHORT_TEXTS = new NumberOrString[SharedValues.TEXT_SLOTS];
+  private static final SharedValues.TextSlots<NumberOrString> SHORT_TEXTS =
+      new SharedValues.TextSlots<>(wrapped -> (String) wrapped.value);
 
   /** The shared small whole numbers ({@link SharedValues}), each wrapped once too. */
   private static final NumberOrString[] SMALL_NUMBERS =
@@ -37,18 +38,7 @@ public final class NumberOrString {
 
   /** A string value, written back as a JSON string. */
   public static NumberOrString of(String text) {
-    int slot = SharedValues.textSlot(text);
-    if (slot < 0) {
-      return new NumberOrString(text);
-    }
-    // Racy on purpose, like SharedValues: a slot holds some complete, immutable wrapper.
-    NumberOrString held = SHORT_TEXTS[slot];
-    if (held != null && held.value.equals(text)) {
-      return held;
-    }
-    NumberOrString made = new NumberOrString(SharedValues.text(text));
-    SHORT_TEXTS[slot] = made;
-    return made;
+    return SHORT_TEXTS.shared(text, unwrapped -> new NumberOrString(SharedValues.text(unwrapped)));
   }
 
   /** A numeric value, written back as a JSON number with the same digits. */

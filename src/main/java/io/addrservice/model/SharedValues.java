@@ -1,6 +1,7 @@
 package io.addrservice.model;
 
 import java.math.BigDecimal;
+import java.util.function.Function;
 
 /**
  * One instance for values that many entries repeat, so that a book held in memory keeps each once:
@@ -20,9 +21,9 @@ public final class SharedValues {
   private static final BigDecimal[] NUMBERS = new BigDecimal[SMALL_NUMBERS];
 
   /** A power of two: a text's slot is its hash's low bits. */
-  static final int TEXT_SLOTS = 1 << 12;
+  private static final int TEXT_SLOTS = 1 << 12;
 
-  private static final String[] TEXTS = new String[TEXT_SLOTS];
+  private static final TextSlots<String> TEXTS = new TextSlots<>(Function.identity());
 
   static {
     for (int i = 0; i < SMALL_NUMBERS; i++) {
@@ -53,21 +54,40 @@ public final class SharedValues {
 
   /** A shared instance equal to {@code text} when it is short and was seen lately, else itself. */
   public static String text(String text) {
-    int slot = textSlot(text);
-    if (slot < 0) {
-      return text;
-    }
-    // Racy on purpose: a slot holds some complete, immutable String, and any answer is equal.
-    String held = TEXTS[slot];
-    if (text.equals(held)) {
-      return held;
-    }
-    TEXTS[slot] = text;
-    return text;
+    return TEXTS.shared(text, Function.identity());
   }
 
-  /** The slot of a text that is shared (short enough), else -1. */
-  static int textSlot(String text) {
-    return text == null || text.length() > SHORT_TEXT ? -1 : text.hashCode() & (TEXT_SLOTS - 1);
+  /**
+   * Immutable values made from short texts, one per slot, the latest seen in each: {@link
+   * SharedValues#text}'s strings, and values that wrap a text (a {@link NumberOrString}).
+   */
+  static final class TextSlots<T> {
+    private final Object[] slots = new Object[TEXT_SLOTS];
+    private final Function<T, String> textOf;
+
+    /** Slots for values whose text is {@code textOf} of them. */
+    TextSlots(Function<T, String> textOf) {
+      this.textOf = textOf;
+    }
+
+    /**
+     * The value held for {@code text} when it was seen lately, else {@code make} of it (kept when
+     * the text is short).
+     */
+    @SuppressWarnings("unchecked")
+    T shared(String text, Function<String, T> make) {
+      if (text == null || text.length() > SHORT_TEXT) {
+        return make.apply(text);
+      }
+      int slot = text.hashCode() & (TEXT_SLOTS - 1);
+      // Racy on purpose: a slot holds some complete, immutable value, and any answer is equal.
+      T held = (T) slots[slot];
+      if (held != null && text.equals(textOf.apply(held))) {
+        return held;
+      }
+      T made = make.apply(text);
+      slots[slot] = made;
+      return made;
+    }
   }
 }
