@@ -39,6 +39,9 @@ final class LogScan implements AutoCloseable {
   private final InputStream in;
   private byte[] buffer = new byte[CHUNK];
 
+  /** Where the lines of the buffer end ({@link #newlines(int, int)}). */
+  private int[] newlines = new int[4096];
+
   /** The buffer holds the file's bytes from {@link #bufferOffset}, up to {@link #filled}. */
   private long bufferOffset;
 
@@ -73,21 +76,15 @@ final class LogScan implements AutoCloseable {
   Chunk next() throws IOException {
     while (true) {
       fill();
-      int[] starts = new int[256];
-      int[] ends = new int[256];
+      int lines = newlines(position, filled);
+      int[] starts = new int[lines];
+      int[] ends = new int[lines];
       int count = 0;
-      while (true) {
-        int newline = indexOf(buffer, (byte) '\n', position, filled);
-        if (newline < 0) {
-          break;
-        }
+      for (int line = 0; line < lines; line++) {
+        int newline = newlines[line];
         if (LogRecords.intact(buffer, position, newline)) {
           if (damagedFrom >= 0) {
             closeDamage(bufferOffset + position);
-          }
-          if (count == starts.length) {
-            starts = Arrays.copyOf(starts, count * 2);
-            ends = Arrays.copyOf(ends, count * 2);
           }
           starts[count] = position;
           ends[count] = newline;
@@ -153,13 +150,22 @@ final class LogScan implements AutoCloseable {
     damagedPreview = null;
   }
 
-  private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
+  /**
+   * Finds the newlines in {@code buffer[from, to)}, in order, into {@link #newlines}; returns how
+   * many. One loop over the whole chunk, not one call a line: early in a start-up a call-a-line
+   * search runs interpreted, entering its compiled loop anew on every call.
+   */
+  private int newlines(int from, int to) {
+    int count = 0;
     for (int i = from; i < to; i++) {
-      if (bytes[i] == wanted) {
-        return i;
+      if (buffer[i] == '\n') {
+        if (count == newlines.length) {
+          newlines = Arrays.copyOf(newlines, count * 2);
+        }
+        newlines[count++] = i;
       }
     }
-    return -1;
+    return count;
   }
 
   /** The file's length as read: known once the file is read to its end. */
