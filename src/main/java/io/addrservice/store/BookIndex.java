@@ -230,7 +230,7 @@ final class BookIndex {
         journal.write(writes);
         List<Change> applied = new ArrayList<>(writes.size());
         for (Write write : writes) {
-          applied.add(apply(write));
+          applied.add(apply(write, false));
         }
         return applied;
       } finally {
@@ -324,7 +324,7 @@ final class BookIndex {
    * follows the last write of each entry.
    */
   void replay(Write write) {
-    apply(write);
+    apply(write, true);
   }
 
   /** Restores an idempotency key read back from a snapshot. */
@@ -341,7 +341,12 @@ final class BookIndex {
     expiredThrough = Math.max(expiredThrough, expired);
   }
 
-  private Change apply(Write write) {
+  /**
+   * Makes the write visible. Outside a replay, a replaced or deleted change that holds an unread
+   * entry's place in a file takes the entry's JSON onto the heap: a reader may still hold it, and
+   * its file may be retired by a compaction that no longer sees it.
+   */
+  private Change apply(Write write, boolean replaying) {
     Book book = books.computeIfAbsent(write.owner(), owner -> new Book());
     Change change =
         write.json() != null
@@ -362,6 +367,9 @@ final class BookIndex {
     }
     if (previous != null) {
       book.bySequence.remove(previous);
+      if (!replaying) {
+        previous.detach();
+      }
     }
     if (previous == null && !write.deletion()) {
       liveCount.incrementAndGet();

@@ -4,15 +4,17 @@ import io.addrservice.model.AddressEntry;
 import io.addrservice.model.VersionedEntry;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * The latest write to one entry, as the change feed reads it: the entry as written, or a tombstone
  * when it was deleted.
  *
- * <p>The file store keeps an entry it read back from its log at start-up as the JSON the log holds,
- * and binds it to the model when it is first read ({@link #stored}): a start-up replays every
- * record of the log but reads few of them, and the JSON takes less memory than the bound entry.
- * Once bound, the entry stays bound. Equal like a record, by its components.
+ * <p>The file store keeps an entry it read back from its log at start-up as the place of its JSON
+ * in the log ({@link StoredJson}), and binds it to the model when it is first read ({@link
+ * #stored}): a start-up replays every record of the log but reads few of them, and an entry no one
+ * has read costs the heap nothing but that place. Once bound, the entry stays bound. Equal like a
+ * record, by its components.
  */
 public final class Change {
   /** Binds an entry's logged JSON to the model. */
@@ -31,15 +33,18 @@ public final class Change {
   private final long version;
   private final Instant at;
 
-  /** Binds {@link #content} while it is JSON; null for an entry made bound. */
+  /** Binds {@link #content} while it is stored JSON; null for an entry made bound. */
   private final Binder binder;
 
   /**
-   * The {@link AddressEntry}, its logged JSON (a byte[]) not yet bound, or null if deleted. The
-   * {@link VersionedEntry} that {@link #entry} answers is made from it and the id and version
-   * above, which it would otherwise repeat for every entry of a book.
+   * The {@link AddressEntry}, its logged JSON ({@link StoredJson}) not yet bound, or null if
+   * deleted. The {@link VersionedEntry} that {@link #entry} answers is made from it and the id and
+   * version above, which it would otherwise repeat for every entry of a book.
    */
   private volatile Object content;
+
+  private static final AtomicReferenceFieldUpdater<Change, Object> CONTENT =
+      AtomicReferenceFieldUpdater.newUpdater(Change.class, Object.class, "content");
 
   /**
    * A change as written.
@@ -66,7 +71,7 @@ public final class Change {
 
   /** A put whose entry is the JSON {@code json}, bound by {@code binder} when it is first read. */
   static Change stored(
-      long sequence, String id, long version, byte[] json, Binder binder, Instant at) {
+      long sequence, String id, long version, StoredJson json, Binder binder, Instant at) {
     return new Change(sequence, id, version, at, Objects.requireNonNull(json), binder);
   }
 
@@ -107,21 +112,52 @@ public final class Change {
    */
   public VersionedEntry entry() {
     Object held = content;
-    if (held == null) {
-      return null;
+    while (held instanceof StoredJson stored) {
+      byte[] json = stored.read();
+      if (json == null) {
+        // Its file was retired: by then the change has its new place, unless the store closed.
+        Object now = content;
+        if (now == held) {
+          throw new IllegalStateException("the store holding entry " + id + " is closed");
+        }
+        held = now;
+      } else {
+        // Two readers may both bind it: each gets an equal entry, and either one is kept.
+        AddressEntry bound = binder.bind(json);
+        content = bound;
+        held = bound;
+      }
     }
-    if (held instanceof byte[] json) {
-      // Two readers may both bind it: each gets an equal entry, and either one is kept.
-      AddressEntry bound = binder.bind(json);
-      content = bound;
-      held = bound;
-    }
-    return new VersionedEntry(id, version, (AddressEntry) held);
+    return held == null ? null : new VersionedEntry(id, version, (AddressEntry) held);
   }
 
   /** The logged JSON of an entry that no one has read yet, or null (bound, or a deletion). */
-  byte[] unboundJson() {
-    return content instanceof byte[] json ? json : null;
+  StoredJson unboundJson() {
+    return content instanceof StoredJson json ? json : null;
+  }
+
+  /**
+   * Gives an unread entry its new place after a compaction copied its JSON from {@code from} to
+   * {@code to}; nothing changes if it was bound or moved meanwhile.
+   */
+  void moved(StoredJson from, StoredJson to) {
+    CONTENT.compareAndSet(this, from, to);
+  }
+
+  /**
+   * Takes an unread entry's JSON out of its file onto the heap, for a change that leaves the index
+   * (replaced or deleted) while a reader may still hold it: no compaction moves it any more, and
+   * its file may be retired.
+   */
+  void detach() {
+    for (Object held = content; held instanceof StoredJson.InFile stored; held = content) {
+      byte[] json = stored.read();
+      if (json != null) {
+        CONTENT.compareAndSet(this, held, new StoredJson.InMemory(json));
+      } else if (content == held) {
+        return; // the store is closed
+      }
+    }
   }
 
   @Override

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +45,10 @@ import java.util.stream.IntStream;
  * Keeps every book in memory and every write in an append-only, checksummed log in a directory that
  * it holds an exclusive lock on. A write is acknowledged only after an fsync that covers it; writes
  * that arrive together share one (group commit, {@link WriteLog}). At start the latest snapshot and
- * the log segments after it are replayed; in the background, compaction writes a new snapshot
- * (fsync, atomic rename, directory fsync) and only then removes the segments it replaces.
+ * the log segments after it are replayed; an entry replayed stays in its file until it is first
+ * read ({@link StoredJson.InFile}). In the background, compaction writes a new snapshot (fsync,
+ * atomic rename, directory fsync), points the unread entries at their copies in it, and only then
+ * removes the files it replaces.
  *
  * <p>Files: {@code log-N.jsonl} (segment N), {@code snapshot-N.jsonl} (the state before segment N),
  * {@code .lock}. One record per line (see {@link LogRecords}), so {@code grep} works on them.
@@ -113,6 +116,13 @@ final class FileStore implements AddressStore, AutoCloseable {
 
   /** Files that held damage a repair skipped: kept, renamed, when compaction replaces them. */
   private final List<Path> damaged = new ArrayList<>();
+
+  /**
+   * The replayed files that entries no one has read are still kept in ({@link StoredJson.InFile}):
+   * those of the start-up, then the last compaction's snapshot. Changed by start-up and compaction
+   * only, one at a time.
+   */
+  private final List<LogFile> entryFiles = new ArrayList<>();
 
   private final ExecutorService compactor =
       Executors.newSingleThreadExecutor(
@@ -351,9 +361,10 @@ final class FileStore implements AddressStore, AutoCloseable {
     List<LogScan.Damage> damage = new ArrayList<>();
     LogRecords.Line header = null;
     long found = 0;
+    LogFile entries = entryFile(file);
     try (LogScan scan = LogScan.open(file)) {
       for (LogScan.Chunk chunk = scan.next(); chunk != null; chunk = scan.next()) {
-        Object[] lines = parse(chunk, damage);
+        Object[] lines = parse(chunk, damage, entries);
         int first = 0;
         if (header == null) {
           if (!(lines[0] instanceof LogRecords.Line line)) {
@@ -397,9 +408,10 @@ final class FileStore implements AddressStore, AutoCloseable {
   private long replaySegment(Path file, boolean isLast) throws IOException {
     List<LogScan.Damage> damage = new ArrayList<>();
     long last = 0;
+    LogFile entries = entryFile(file);
     try (LogScan scan = LogScan.open(file)) {
       for (LogScan.Chunk chunk = scan.next(); chunk != null; chunk = scan.next()) {
-        for (Object line : parse(chunk, damage)) {
+        for (Object line : parse(chunk, damage, entries)) {
           if (line != null) {
             last = Math.max(last, replayLine(line));
           }
@@ -423,17 +435,24 @@ final class FileStore implements AddressStore, AutoCloseable {
     }
   }
 
+  /** {@code file}, open for reading the entries replayed from it until they are read. */
+  private LogFile entryFile(Path file) throws IOException {
+    LogFile entries = LogFile.open(file);
+    entryFiles.add(entries);
+    return entries;
+  }
+
   private static List<LogScan.Damage> sorted(List<LogScan.Damage> damage) {
     damage.sort((a, b) -> Long.compare(a.offset(), b.offset()));
     return damage;
   }
 
   /**
-   * A chunk's records, decoded in parallel (a {@link Write}, a {@link StoredKey} or a snapshot
-   * header): the decoding is most of a start-up's work. One that cannot be read is added to {@code
-   * damage}, and is null.
+   * A chunk's records of {@code file}, decoded in parallel (a {@link Write}, a {@link StoredKey} or
+   * a snapshot header): the decoding is most of a start-up's work. One that cannot be read is added
+   * to {@code damage}, and is null.
    */
-  private Object[] parse(LogScan.Chunk chunk, List<LogScan.Damage> damage) {
+  private Object[] parse(LogScan.Chunk chunk, List<LogScan.Damage> damage, LogFile file) {
     Object[] lines = new Object[chunk.records()];
     String[] failures = new String[chunk.records()];
     IntStream.range(0, chunk.records())
@@ -441,7 +460,14 @@ final class FileStore implements AddressStore, AutoCloseable {
         .forEach(
             i -> {
               try {
-                lines[i] = decode(records.read(chunk.bytes(), chunk.starts()[i], chunk.ends()[i]));
+                lines[i] =
+                    decode(
+                        records.read(
+                            chunk.bytes(),
+                            chunk.starts()[i],
+                            chunk.ends()[i],
+                            file,
+                            chunk.offset()));
               } catch (IOException | RuntimeException e) {
                 failures[i] = reason(e);
               }
@@ -654,9 +680,10 @@ final class FileStore implements AddressStore, AutoCloseable {
                   throw new UncheckedIOException(e);
                 }
               });
-      long size = writeSnapshot(number[0], snapshot, false);
+      Written written = writeSnapshot(number[0], snapshot, false);
+      moveUnreadEntries(written);
       removeBefore(number[0]);
-      compactionThreshold = Math.max(options.minCompactionBytes(), 2 * size);
+      compactionThreshold = Math.max(options.minCompactionBytes(), 2 * written.size());
     } catch (IOException | UncheckedIOException | StoreUnavailableException e) {
       Log.warnf(
           "File store %s: compaction failed, the log is kept as it is: %s",
@@ -664,10 +691,49 @@ final class FileStore implements AddressStore, AutoCloseable {
     }
   }
 
-  /** Writes {@code snapshot-<number>.jsonl} durably; returns its size. */
-  private long writeSnapshot(long number, BookIndex.Snapshot snapshot, boolean converted)
+  /**
+   * A snapshot written: its file and size, and the entries no one has read that it holds, each
+   * where it was kept before and its place in the snapshot.
+   */
+  private record Written(
+      Path file,
+      long size,
+      List<Change> unread,
+      List<StoredJson> from,
+      long[] offsets,
+      int[] lengths) {}
+
+  /**
+   * Gives the entries no one has read their places in the new snapshot, then retires the files they
+   * were in: the snapshot replaces every one of them.
+   */
+  private void moveUnreadEntries(Written written) throws IOException {
+    LogFile snapshot = written.unread().isEmpty() ? null : LogFile.open(written.file());
+    for (int i = 0; i < written.unread().size(); i++) {
+      written
+          .unread()
+          .get(i)
+          .moved(
+              written.from().get(i),
+              new StoredJson.InFile(snapshot, written.offsets()[i], written.lengths()[i]));
+    }
+    for (LogFile replaced : entryFiles) {
+      replaced.retire();
+    }
+    entryFiles.clear();
+    if (snapshot != null) {
+      entryFiles.add(snapshot);
+    }
+  }
+
+  /** Writes {@code snapshot-<number>.jsonl} durably. */
+  private Written writeSnapshot(long number, BookIndex.Snapshot snapshot, boolean converted)
       throws IOException {
     Path target = snapshotFile(number);
+    List<Change> unread = new ArrayList<>();
+    List<StoredJson> from = new ArrayList<>();
+    long[] offsets = new long[16];
+    int[] lengths = new int[16];
     Path temp = target.resolveSibling(target.getFileName() + ".tmp");
     try (FileChannel channel =
             FileChannel.open(
@@ -677,13 +743,19 @@ final class FileStore implements AddressStore, AutoCloseable {
                 StandardOpenOption.WRITE);
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
       long count = snapshot.changes().size() + snapshot.keys().size();
-      out.write(
-          records.header(snapshot.lastSequence(), snapshot.expiredThrough(), count, converted));
+      byte[] header =
+          records.header(snapshot.lastSequence(), snapshot.expiredThrough(), count, converted);
+      out.write(header);
+      long position = header.length;
       for (int i = 0; i < snapshot.changes().size(); i++) {
         Change change = snapshot.changes().get(i);
         // An entry no one has read is written as the JSON it was kept as, without binding it.
-        byte[] json = change.unboundJson();
-        out.write(
+        StoredJson stored = change.unboundJson();
+        byte[] json = stored == null ? null : stored.read();
+        if (stored != null && json == null) {
+          throw new IOException("the store is closed");
+        }
+        byte[] record =
             records.write(
                 new Write(
                     change.sequence(),
@@ -693,7 +765,25 @@ final class FileStore implements AddressStore, AutoCloseable {
                     change.deleted() || json != null ? null : change.entry().entry(),
                     change.at(),
                     null,
-                    json)));
+                    json == null ? null : new StoredJson.InMemory(json)));
+        // A put without a key ends with its entry: <crc> {"op":"put",...,"entry":{...}}\n
+        int at = json == null ? -1 : record.length - 2 - json.length;
+        if (json != null
+            && record[record.length - 2] == '}'
+            && Arrays.equals(record, at, at + json.length, json, 0, json.length)) {
+          if (unread.size() == offsets.length) {
+            offsets = Arrays.copyOf(offsets, offsets.length * 2);
+            lengths = Arrays.copyOf(lengths, lengths.length * 2);
+          }
+          offsets[unread.size()] = position + at;
+          lengths[unread.size()] = json.length;
+          unread.add(change);
+          from.add(stored);
+        } else if (json != null) {
+          change.detach(); // not found where expected: kept on the heap, its file is retired
+        }
+        out.write(record);
+        position += record.length;
       }
       for (StoredKey key : snapshot.keys()) {
         out.write(records.key(key));
@@ -706,7 +796,7 @@ final class FileStore implements AddressStore, AutoCloseable {
     }
     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     syncDirectory();
-    return Files.size(target);
+    return new Written(target, Files.size(target), unread, from, offsets, lengths);
   }
 
   /** Removes the snapshots and segments that the snapshot of {@code number} replaces. */
@@ -852,6 +942,7 @@ final class FileStore implements AddressStore, AutoCloseable {
       Log.warnf("Could not release the lock on %s: %s", directory, e.getMessage());
     } finally {
       closeQuietly(log);
+      entryFiles.forEach(LogFile::retire);
       synchronized (directoryChannel) {
         closeQuietly(directoryChannel);
       }

@@ -64,8 +64,8 @@ final class LogRecords {
    * where a native build would not see it.
    *
    * @param op {@value #PUT}, {@value #DELETE}, {@value #KEY}, {@value #SNAPSHOT} or {@value #GROUP}
-   * @param entry a put's entry: an {@link AddressEntry} to write, or its JSON document as read back
-   *     (a byte[], written again as it is)
+   * @param entry a put's entry: to write, an {@link AddressEntry} or its JSON as read back (a
+   *     byte[], written again as it is); as read, a {@link StoredJson}
    * @param writes a group's puts and deletes, in order
    */
   @RegisterForReflection
@@ -145,8 +145,15 @@ final class LogRecords {
             documents));
   }
 
-  private static Line document(Write write) {
+  private static Line document(Write write) throws IOException {
     StoredKey key = write.key();
+    byte[] json = null;
+    if (write.json() != null) {
+      json = write.json().read();
+      if (json == null) {
+        throw new IOException("the JSON of entry " + write.id() + " was in a retired file");
+      }
+    }
     return new Line(
         write.deletion() ? DELETE : PUT,
         write.sequence(),
@@ -154,7 +161,7 @@ final class LogRecords {
         write.id(),
         write.version(),
         write.at().toString(),
-        write.json() != null ? write.json() : write.entry(),
+        json != null ? json : write.entry(),
         key == null ? null : key.key(),
         key == null ? null : key.fingerprint(),
         null,
@@ -239,15 +246,24 @@ final class LogRecords {
 
   /**
    * The document of an intact line: what binding it to {@link Line} gives (an unknown field, a
-   * repeated key or trailing content is an error), read with the streaming parser.
+   * repeated key or trailing content is an error), read with the streaming parser. A put's entry is
+   * kept as a copy of its bytes.
    */
   Line read(byte[] bytes, int from, int to) throws IOException {
+    return read(bytes, from, to, null, 0);
+  }
+
+  /**
+   * {@link #read(byte[], int, int)} of a line of {@code file}, whose byte {@code fileOffset} is
+   * {@code bytes[0]}: a put's entry is kept as its place in the file ({@link StoredJson.InFile}).
+   */
+  Line read(byte[] bytes, int from, int to, LogFile file, long fileOffset) throws IOException {
     Line line;
     try (JsonParser parser = factory.createParser(bytes, from + 9, to - from - 9)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("a record that is not a JSON object");
       }
-      line = readLine(parser, bytes, from + 9);
+      line = readLine(parser, new Origin(bytes, from + 9, file, fileOffset));
       if (parser.nextToken() != null) {
         throw new IOException("trailing content after a record");
       }
@@ -263,14 +279,14 @@ final class LogRecords {
    * reads {@code bytes} from {@code base}. An entry is checked to be well-formed JSON and kept as
    * its bytes: it is bound to the model only when read ({@link Change#stored}).
    */
-  private Line readLine(JsonParser parser, byte[] bytes, int base) throws IOException {
+  private Line readLine(JsonParser parser, Origin origin) throws IOException {
     String op = null;
     Long seq = null;
     String owner = null;
     String id = null;
     Long version = null;
     String at = null;
-    byte[] entry = null;
+    StoredJson entry = null;
     String key = null;
     String fingerprint = null;
     String entryId = null;
@@ -288,7 +304,7 @@ final class LogRecords {
         case "id" -> id = text(parser, value);
         case "version" -> version = number(parser, value);
         case "at" -> at = text(parser, value);
-        case "entry" -> entry = json(parser, value, bytes, base);
+        case "entry" -> entry = json(parser, value, origin);
         case "key" -> key = text(parser, value);
         case "fingerprint" -> fingerprint = text(parser, value);
         case "entry_id" -> entryId = text(parser, value);
@@ -296,7 +312,7 @@ final class LogRecords {
         case "expired_through" -> expiredThrough = number(parser, value);
         case "records" -> records = number(parser, value);
         case "converted" -> converted = bool(parser, value);
-        case "writes" -> writes = lines(parser, value, bytes, base);
+        case "writes" -> writes = lines(parser, value, origin);
         default -> throw new IOException("an unknown field \"" + field + "\" in a record");
       }
     }
@@ -321,8 +337,14 @@ final class LogRecords {
         writes);
   }
 
-  /** The bytes of the object that {@code parser} is at the start of, or null for a null. */
-  private static byte[] json(JsonParser parser, JsonToken value, byte[] bytes, int base)
+  /**
+   * Where a line's parser reads from: {@code bytes} from {@code base}; {@code bytes[0]} is at
+   * {@code fileOffset} in {@code file}, if the line is read from one.
+   */
+  private record Origin(byte[] bytes, int base, LogFile file, long fileOffset) {}
+
+  /** The object that {@code parser} is at the start of, or null for a null. */
+  private static StoredJson json(JsonParser parser, JsonToken value, Origin origin)
       throws IOException {
     if (value == JsonToken.VALUE_NULL) {
       return null;
@@ -333,11 +355,14 @@ final class LogRecords {
     long start = parser.currentTokenLocation().getByteOffset();
     parser.skipChildren();
     long end = parser.currentLocation().getByteOffset();
-    return Arrays.copyOfRange(bytes, base + (int) start, base + (int) end);
+    int from = origin.base() + (int) start;
+    int to = origin.base() + (int) end;
+    return origin.file() == null
+        ? new StoredJson.InMemory(Arrays.copyOfRange(origin.bytes(), from, to))
+        : new StoredJson.InFile(origin.file(), origin.fileOffset() + from, to - from);
   }
 
-  private List<Line> lines(JsonParser parser, JsonToken value, byte[] bytes, int base)
-      throws IOException {
+  private List<Line> lines(JsonParser parser, JsonToken value, Origin origin) throws IOException {
     if (value == JsonToken.VALUE_NULL) {
       return null;
     }
@@ -351,7 +376,7 @@ final class LogRecords {
       if (token != JsonToken.START_OBJECT) {
         throw new IOException("a record's write that is not an object");
       }
-      lines.add(readLine(parser, bytes, base));
+      lines.add(readLine(parser, origin));
     }
     return lines;
   }
@@ -403,7 +428,14 @@ final class LogRecords {
             ? null
             : new StoredKey(line.owner(), line.key(), line.fingerprint(), line.id(), at);
     return new Write(
-        line.seq(), line.owner(), line.id(), line.version(), null, at, key, (byte[]) line.entry());
+        line.seq(),
+        line.owner(),
+        line.id(),
+        line.version(),
+        null,
+        at,
+        key,
+        (StoredJson) line.entry());
   }
 
   /** The writes that a group line records, in order. */

@@ -25,7 +25,7 @@ record Write(
     AddressEntry entry,
     Instant at,
     StoredKey key,
-    byte[] json) {
+    StoredJson json) {
 
   boolean deletion() {
     return entry == null && json == null;

@@ -179,6 +179,85 @@ class FileStoreTest extends AddressStoreContractTest {
   }
 
   @Test
+  void unreadEntriesStayInTheirFilesAndCompactionsMoveThemBeforeRemovingTheFiles()
+      throws Exception {
+    AddressEntry ada = entry("Ada", "a@x.example");
+    AddressEntry bea = entry("Bea", "b@x.example");
+    store.insert(OWNER, ID_1, FULL, null);
+    store.insert(OWNER, ID_2, ada, null);
+    store.insert(OWNER, ID_3, bea, null);
+    reopen();
+    for (Change change : file().changes(OWNER, 0, 10).changes()) {
+      assertInstanceOf(StoredJson.InFile.class, change.unboundJson(), change.id());
+    }
+    // A reader holding a change that a write replaces unread (an import does) still reads it
+    // after its file is gone.
+    Change replaced = file().changes(OWNER, 0, 10).changes().get(2);
+    store.writeBatch(OWNER, Map.of(), Map.of(ID_3, ada));
+    assertInstanceOf(StoredJson.InMemory.class, replaced.unboundJson());
+
+    for (int round = 0; round < 2; round++) {
+      file().compact();
+      List<Change> kept = file().changes(OWNER, 0, 10).changes();
+      StoredJson moved = kept.get(1).unboundJson();
+      assertInstanceOf(StoredJson.InFile.class, moved);
+      assertTrue(
+          ((StoredJson.InFile) moved)
+              .file()
+              .path()
+              .getFileName()
+              .toString()
+              .startsWith("snapshot-"),
+          moved.toString());
+      // Only the newest snapshot and log are open: the files replaced were closed, not leaked.
+      assertEquals(Set.of(), deletedFilesOpen(), "round " + round);
+    }
+    assertEquals(new VersionedEntry(ID_2, 1, ada), store.find(OWNER, ID_2).orElseThrow());
+    assertEquals(new VersionedEntry(ID_3, 1, bea), replaced.entry());
+    assertEquals(new VersionedEntry(ID_1, 1, FULL), store.find(OWNER, ID_1).orElseThrow());
+    reopen();
+    assertEquals(new VersionedEntry(ID_3, 2, ada), store.find(OWNER, ID_3).orElseThrow());
+  }
+
+  @Test
+  void anInterruptedReaderReadsAnUnreadEntryAndKeepsItsInterrupt() {
+    AddressEntry ada = entry("Ada", "a@x.example");
+    store.insert(OWNER, ID_1, FULL, null);
+    store.insert(OWNER, ID_2, ada, null);
+    reopen();
+    Thread.currentThread().interrupt();
+    try {
+      assertEquals(new VersionedEntry(ID_1, 1, FULL), store.find(OWNER, ID_1).orElseThrow());
+      assertTrue(Thread.currentThread().isInterrupted());
+    } finally {
+      Thread.interrupted();
+    }
+    assertEquals(new VersionedEntry(ID_2, 1, ada), store.find(OWNER, ID_2).orElseThrow());
+  }
+
+  /** The deleted files of the store's directory that this process still holds open (Linux). */
+  private Set<String> deletedFilesOpen() throws IOException {
+    Set<String> open = new TreeSet<>();
+    Path descriptors = Path.of("/proc/self/fd");
+    if (!Files.isDirectory(descriptors)) {
+      return open;
+    }
+    try (Stream<Path> links = Files.list(descriptors)) {
+      for (Path link : links.toList()) {
+        try {
+          String target = Files.readSymbolicLink(link).toString();
+          if (target.startsWith(dir.toString()) && target.endsWith("(deleted)")) {
+            open.add(target);
+          }
+        } catch (IOException e) {
+          // closed meanwhile
+        }
+      }
+    }
+    return open;
+  }
+
+  @Test
   void aMergeIsOneRecordThatACrashKeepsWholeOrCutsWhole() throws Exception {
     store.insert(OWNER, ID_1, entry("Ada", "a@x.example"), null);
     store.insert(OWNER, ID_2, entry("Ada", "b@x.example"), null);

@@ -112,9 +112,9 @@ class LogRecordsTest {
     byte[] line = records.write(write);
     Write read = LogRecords.write(records.read(line, 0, line.length - 1));
     assertNull(read.entry());
-    assertArrayEquals(JsonMapping.newMapper().writeValueAsBytes(entry), read.json());
+    assertArrayEquals(JsonMapping.newMapper().writeValueAsBytes(entry), read.json().read());
     assertFalse(read.deletion());
-    assertEquals(entry, records.bind(read.json()));
+    assertEquals(entry, records.bind(read.json().read()));
     // Written again from its JSON, the record is the same bytes.
     assertArrayEquals(line, records.write(read));
   }
@@ -133,7 +133,7 @@ class LogRecordsTest {
             write.owner(),
             write.id(),
             write.version(),
-            records.bind(write.json()),
+            records.bind(write.json().read()),
             write.at(),
             write.key(),
             null);
