@@ -26,6 +26,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -747,11 +748,18 @@ final class FileStore implements AddressStore, AutoCloseable {
           records.header(snapshot.lastSequence(), snapshot.expiredThrough(), count, converted);
       out.write(header);
       long position = header.length;
+      // Unread entries come mostly in file order: read through a window of each file.
+      Map<LogFile, LogFile.Window> windows = new HashMap<>();
       for (int i = 0; i < snapshot.changes().size(); i++) {
         Change change = snapshot.changes().get(i);
         // An entry no one has read is written as the JSON it was kept as, without binding it.
         StoredJson stored = change.unboundJson();
-        byte[] json = stored == null ? null : stored.read();
+        byte[] json =
+            stored instanceof StoredJson.InFile in
+                ? windows
+                    .computeIfAbsent(in.file(), file -> file.window(LogScan.CHUNK))
+                    .read(in.offset(), in.length())
+                : stored == null ? null : stored.read();
         if (stored != null && json == null) {
           throw new IOException("the store is closed");
         }

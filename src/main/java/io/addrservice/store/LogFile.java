@@ -8,6 +8,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * A snapshot or log file that the file store replayed, open for reading the JSON of the entries it
@@ -43,17 +44,61 @@ final class LogFile implements AutoCloseable {
    * @throws UncheckedIOException when they cannot be read
    */
   byte[] read(long offset, int length) {
+    byte[] bytes = new byte[length];
+    return read(bytes, offset, length) < 0 ? null : bytes;
+  }
+
+  /**
+   * A reader of this file's ranges for one thread, through a buffer of {@code size} bytes: for a
+   * caller that asks for them in file order (a compaction copying unread entries), one read call a
+   * buffer instead of one a range.
+   */
+  Window window(int size) {
+    return new Window(size);
+  }
+
+  /** Reads ranges through a buffer, refilled at the range asked for when it does not hold it. */
+  final class Window {
+    private final byte[] buffer;
+    private long start;
+    private int filled;
+
+    private Window(int size) {
+      this.buffer = new byte[size];
+    }
+
+    /** Like {@link LogFile#read(long, int)}. */
+    byte[] read(long offset, int length) {
+      if (length > buffer.length) {
+        return LogFile.this.read(offset, length);
+      }
+      if (offset < start || offset + length > start + filled) {
+        int read = LogFile.this.read(buffer, offset, length);
+        if (read < 0) {
+          return null;
+        }
+        start = offset;
+        filled = read;
+      }
+      int from = (int) (offset - start);
+      return Arrays.copyOfRange(buffer, from, from + length);
+    }
+  }
+
+  /**
+   * Reads at least {@code length} bytes at {@code offset} into {@code into}, as many as fit;
+   * returns how many, or -1 once the file is retired.
+   */
+  private int read(byte[] into, long offset, int length) {
     boolean interrupted = Thread.interrupted();
     try {
-      byte[] bytes = new byte[length];
       while (true) {
         FileChannel current = channel;
         if (retired) {
-          return null;
+          return -1;
         }
         try {
-          readFully(current, ByteBuffer.wrap(bytes), offset);
-          return bytes;
+          return readAtLeast(current, ByteBuffer.wrap(into), offset, length);
         } catch (ClosedChannelException e) {
           // Retired meanwhile, or closed by an interrupt of this or another reader.
           interrupted |= Thread.interrupted();
@@ -69,13 +114,18 @@ final class LogFile implements AutoCloseable {
     }
   }
 
-  private static void readFully(FileChannel channel, ByteBuffer into, long offset)
+  private static int readAtLeast(FileChannel channel, ByteBuffer into, long offset, int length)
       throws IOException {
-    while (into.hasRemaining()) {
+    while (into.position() < length) {
       if (channel.read(into, offset + into.position()) < 0) {
         throw new EOFException("the file ends before the record");
       }
     }
+    // What else fits, if the file has it: the next records, for a window.
+    while (into.hasRemaining() && channel.read(into, offset + into.position()) > 0) {
+      // reading on
+    }
+    return into.position();
   }
 
   /** Opens the file again if {@code closed} is still its channel and it is not retired. */
