@@ -120,8 +120,8 @@ final class FileStore implements AddressStore, AutoCloseable {
 
   /**
    * The replayed files that entries no one has read are still kept in ({@link StoredJson.InFile}):
-   * those of the start-up, then the last compaction's snapshot. Changed by start-up and compaction
-   * only, one at a time.
+   * those of the start-up, then the last compaction's snapshot. Guarded by itself: a compaction may
+   * outlast the wait for it when the store closes.
    */
   private final List<LogFile> entryFiles = new ArrayList<>();
 
@@ -439,7 +439,9 @@ final class FileStore implements AddressStore, AutoCloseable {
   /** {@code file}, open for reading the entries replayed from it until they are read. */
   private LogFile entryFile(Path file) throws IOException {
     LogFile entries = LogFile.open(file);
-    entryFiles.add(entries);
+    synchronized (entryFiles) {
+      entryFiles.add(entries);
+    }
     return entries;
   }
 
@@ -718,12 +720,14 @@ final class FileStore implements AddressStore, AutoCloseable {
               written.from().get(i),
               new StoredJson.InFile(snapshot, written.offsets()[i], written.lengths()[i]));
     }
-    for (LogFile replaced : entryFiles) {
-      replaced.retire();
-    }
-    entryFiles.clear();
-    if (snapshot != null) {
-      entryFiles.add(snapshot);
+    synchronized (entryFiles) {
+      entryFiles.forEach(LogFile::retire);
+      entryFiles.clear();
+      if (snapshot != null && closed) {
+        snapshot.retire();
+      } else if (snapshot != null) {
+        entryFiles.add(snapshot);
+      }
     }
   }
 
@@ -950,7 +954,9 @@ final class FileStore implements AddressStore, AutoCloseable {
       Log.warnf("Could not release the lock on %s: %s", directory, e.getMessage());
     } finally {
       closeQuietly(log);
-      entryFiles.forEach(LogFile::retire);
+      synchronized (entryFiles) {
+        entryFiles.forEach(LogFile::retire);
+      }
       synchronized (directoryChannel) {
         closeQuietly(directoryChannel);
       }
