@@ -694,17 +694,11 @@ final class FileStore implements AddressStore, AutoCloseable {
     }
   }
 
-  /**
-   * A snapshot written: its file and size, and the entries no one has read that it holds, each
-   * where it was kept before and its place in the snapshot.
-   */
-  private record Written(
-      Path file,
-      long size,
-      List<Change> unread,
-      List<StoredJson> from,
-      long[] offsets,
-      int[] lengths) {}
+  /** A snapshot written: its file and size, and the entries no one has read that it holds. */
+  private record Written(Path file, long size, List<Unread> unread) {}
+
+  /** An entry no one has read: where it was kept, and the place of its JSON in the snapshot. */
+  private record Unread(Change change, StoredJson from, long offset, int length) {}
 
   /**
    * Gives the entries no one has read their places in the new snapshot, then retires the files they
@@ -712,13 +706,10 @@ final class FileStore implements AddressStore, AutoCloseable {
    */
   private void moveUnreadEntries(Written written) throws IOException {
     LogFile snapshot = written.unread().isEmpty() ? null : LogFile.open(written.file());
-    for (int i = 0; i < written.unread().size(); i++) {
-      written
-          .unread()
-          .get(i)
-          .moved(
-              written.from().get(i),
-              new StoredJson.InFile(snapshot, written.offsets()[i], written.lengths()[i]));
+    for (Unread entry : written.unread()) {
+      entry
+          .change()
+          .moved(entry.from(), new StoredJson.InFile(snapshot, entry.offset(), entry.length()));
     }
     synchronized (entryFiles) {
       entryFiles.forEach(LogFile::retire);
@@ -735,10 +726,7 @@ final class FileStore implements AddressStore, AutoCloseable {
   private Written writeSnapshot(long number, BookIndex.Snapshot snapshot, boolean converted)
       throws IOException {
     Path target = snapshotFile(number);
-    List<Change> unread = new ArrayList<>();
-    List<StoredJson> from = new ArrayList<>();
-    long[] offsets = new long[16];
-    int[] lengths = new int[16];
+    List<Unread> unread = new ArrayList<>();
     Path temp = target.resolveSibling(target.getFileName() + ".tmp");
     try (FileChannel channel =
             FileChannel.open(
@@ -783,14 +771,7 @@ final class FileStore implements AddressStore, AutoCloseable {
         if (json != null
             && record[record.length - 2] == '}'
             && Arrays.equals(record, at, at + json.length, json, 0, json.length)) {
-          if (unread.size() == offsets.length) {
-            offsets = Arrays.copyOf(offsets, offsets.length * 2);
-            lengths = Arrays.copyOf(lengths, lengths.length * 2);
-          }
-          offsets[unread.size()] = position + at;
-          lengths[unread.size()] = json.length;
-          unread.add(change);
-          from.add(stored);
+          unread.add(new Unread(change, stored, position + at, json.length));
         } else if (json != null) {
           change.detach(); // not found where expected: kept on the heap, its file is retired
         }
@@ -808,7 +789,7 @@ final class FileStore implements AddressStore, AutoCloseable {
     }
     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     syncDirectory();
-    return new Written(target, Files.size(target), unread, from, offsets, lengths);
+    return new Written(target, Files.size(target), unread);
   }
 
   /** Removes the snapshots and segments that the snapshot of {@code number} replaces. */

@@ -101,8 +101,11 @@ final class LogScan implements AutoCloseable {
         position = filled;
       }
       if (count > 0) {
-        return new Chunk(
-            buffer, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), bufferOffset);
+        // Copied only when damaged lines left them longer than the records.
+        return count == lines
+            ? new Chunk(buffer, starts, ends, bufferOffset)
+            : new Chunk(
+                buffer, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), bufferOffset);
       }
       if (endOfFile) {
         if (damagedFrom >= 0) {
