@@ -11,12 +11,14 @@ import io.addrservice.api.http.AllowedMethods;
 import io.addrservice.api.http.Caller;
 import io.addrservice.api.http.EntityTags;
 import io.addrservice.api.http.Reads;
+import io.addrservice.api.http.Writes;
 import io.addrservice.api.openapi.AddressBookApplication;
 import io.addrservice.api.openapi.ComponentNames;
 import io.addrservice.api.openapi.Examples;
 import io.addrservice.api.openapi.OpenApiPageLimits;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.EntryIds;
+import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.service.AddressBookService;
 import io.addrservice.service.EntryPatcher;
@@ -84,6 +86,7 @@ public class AddressBookResource {
 
   private final AddressBookService service;
   private final Reads reads;
+  private final Writes writes;
   private final EntryBodies bodies;
   private final EntryPatcher patcher;
   private final ObjectMapper mapper;
@@ -93,12 +96,14 @@ public class AddressBookResource {
   AddressBookResource(
       AddressBookService service,
       Reads reads,
+      Writes writes,
       EntryBodies bodies,
       EntryPatcher patcher,
       ObjectMapper mapper,
       Caller caller) {
     this.service = service;
     this.reads = reads;
+    this.writes = writes;
     this.bodies = bodies;
     this.patcher = patcher;
     this.mapper = mapper;
@@ -123,7 +128,8 @@ public class AddressBookResource {
   @APIResponse(responseCode = "413", ref = ComponentNames.BODY_TOO_LARGE)
   @APIResponse(responseCode = "415", ref = ComponentNames.UNSUPPORTED_MEDIA_TYPE)
   @APIResponse(responseCode = "422", ref = ComponentNames.IDEMPOTENCY_KEY_REUSED)
-  public Response create(
+  @NonBlocking
+  public CompletionStage<Response> create(
       @Parameter(
               description =
                   "Makes a retry safe (IETF httpapi draft): a POST with the same key and an equal"
@@ -138,14 +144,19 @@ public class AddressBookResource {
           @HeaderParam(IDEMPOTENCY_KEY)
           String idempotencyKey,
       EntryInput input) {
-    // The header's text is the key: api.http.RequestFraming has checked it is one valid
-    // Structured Field string, whose text is canonical.
-    VersionedEntry created = service.create(caller.owner(), input.entry(), idempotencyKey);
-    // A relative Location, exactly as the seed service sends it.
-    return dropped(Response.status(Status.CREATED), input)
-        .header(HttpHeaders.LOCATION, "/addresses/" + created.id())
-        .tag(EntityTags.of(created.version()))
-        .build();
+    // The owner now, on the request's thread: the write runs on another (api.http.Writes).
+    String owner = caller.owner();
+    return writes.run(
+        () -> {
+          // The header's text is the key: api.http.RequestFraming has checked it is one valid
+          // Structured Field string, whose text is canonical.
+          VersionedEntry created = service.create(owner, input.entry(), idempotencyKey);
+          // A relative Location, exactly as the seed service sends it.
+          return dropped(Response.status(Status.CREATED), input)
+              .header(HttpHeaders.LOCATION, "/addresses/" + created.id())
+              .tag(EntityTags.of(created.version()))
+              .build();
+        });
   }
 
   /** Names in {@value DroppedHeader#NAME} what a card held that the entry could not keep. */
@@ -301,14 +312,19 @@ public class AddressBookResource {
   @APIResponse(responseCode = "412", ref = ComponentNames.STALE_VERSION)
   @APIResponse(responseCode = "413", ref = ComponentNames.BODY_TOO_LARGE)
   @APIResponse(responseCode = "415", ref = ComponentNames.UNSUPPORTED_MEDIA_TYPE)
-  public Response update(
+  @NonBlocking
+  public CompletionStage<Response> update(
       @Parameter(ref = ComponentNames.ID) @PathParam("id") String id,
       @Parameter(ref = ComponentNames.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch,
       EntryInput input) {
-    VersionedEntry updated =
-        service.update(caller.owner(), id, input.entry(), EntityTags.ifMatch(ifMatch));
-    return dropped(Response.noContent(), input).tag(EntityTags.of(updated.version())).build();
+    String owner = caller.owner();
+    VersionMatch expected = EntityTags.ifMatch(ifMatch);
+    return writes.run(
+        () -> {
+          VersionedEntry updated = service.update(owner, id, input.entry(), expected);
+          return dropped(Response.noContent(), input).tag(EntityTags.of(updated.version())).build();
+        });
   }
 
   /** Changes part of one entry with a JSON Merge Patch. */
@@ -340,14 +356,19 @@ public class AddressBookResource {
   @APIResponse(responseCode = "412", ref = ComponentNames.STALE_VERSION)
   @APIResponse(responseCode = "413", ref = ComponentNames.BODY_TOO_LARGE)
   @APIResponse(responseCode = "415", ref = ComponentNames.UNSUPPORTED_MEDIA_TYPE)
-  public Response patch(
+  @NonBlocking
+  public CompletionStage<Response> patch(
       @Parameter(ref = ComponentNames.ID) @PathParam("id") String id,
       @Parameter(ref = ComponentNames.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch,
       PatchDocument patch) {
-    VersionedEntry patched =
-        patcher.patch(caller.owner(), id, patch.json(), EntityTags.ifMatch(ifMatch));
-    return Response.noContent().tag(EntityTags.of(patched.version())).build();
+    String owner = caller.owner();
+    VersionMatch expected = EntityTags.ifMatch(ifMatch);
+    return writes.run(
+        () -> {
+          VersionedEntry patched = patcher.patch(owner, id, patch.json(), expected);
+          return Response.noContent().tag(EntityTags.of(patched.version())).build();
+        });
   }
 
   /** Deletes one entry. */
@@ -361,13 +382,19 @@ public class AddressBookResource {
   @APIResponse(responseCode = "403", ref = ComponentNames.FORBIDDEN_WRITE)
   @APIResponse(responseCode = "404", ref = ComponentNames.ENTRY_NOT_FOUND)
   @APIResponse(responseCode = "412", ref = ComponentNames.STALE_VERSION)
-  public Response delete(
+  @NonBlocking
+  public CompletionStage<Response> delete(
       @Parameter(ref = ComponentNames.ID) @PathParam("id") String id,
       @Parameter(ref = ComponentNames.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch) {
-    service.delete(caller.owner(), id, EntityTags.ifMatch(ifMatch));
-    bodies.forget(id);
-    return Response.noContent().build();
+    String owner = caller.owner();
+    VersionMatch expected = EntityTags.ifMatch(ifMatch);
+    return writes.run(
+        () -> {
+          service.delete(owner, id, expected);
+          bodies.forget(id);
+          return Response.noContent().build();
+        });
   }
 
   /** The methods of the collection. */

@@ -6,17 +6,20 @@ import io.addrservice.api.error.ErrorBody;
 import io.addrservice.api.http.AllowedMethods;
 import io.addrservice.api.http.Caller;
 import io.addrservice.api.http.EntityTags;
+import io.addrservice.api.http.Writes;
 import io.addrservice.api.openapi.AddressBookApplication;
 import io.addrservice.api.openapi.ComponentNames;
 import io.addrservice.api.openapi.Examples;
 import io.addrservice.api.openapi.OpenApiPageLimits;
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.EntryIds;
+import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import io.addrservice.service.DuplicateGroup;
 import io.addrservice.service.DuplicateIndex;
 import io.addrservice.service.DuplicatePage;
 import io.addrservice.service.EntryMerger;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,6 +34,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -56,13 +60,19 @@ public class DuplicatesResource {
   private final EntryMerger merger;
   private final EntryBodies bodies;
   private final Caller caller;
+  private final Writes writes;
 
   DuplicatesResource(
-      DuplicateIndex duplicates, EntryMerger merger, EntryBodies bodies, Caller caller) {
+      DuplicateIndex duplicates,
+      EntryMerger merger,
+      EntryBodies bodies,
+      Caller caller,
+      Writes writes) {
     this.duplicates = duplicates;
     this.merger = merger;
     this.bodies = bodies;
     this.caller = caller;
+    this.writes = writes;
   }
 
   /** Lists groups of likely duplicates, a page at a time. */
@@ -214,13 +224,19 @@ public class DuplicatesResource {
               }))
   @APIResponse(responseCode = "413", ref = ComponentNames.BODY_TOO_LARGE)
   @APIResponse(responseCode = "415", ref = ComponentNames.UNSUPPORTED_MEDIA_TYPE)
-  public Response merge(
+  @NonBlocking
+  public CompletionStage<Response> merge(
       @Parameter(ref = ComponentNames.ID) @PathParam("id") String id,
       @Parameter(ref = ComponentNames.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH)
           List<String> ifMatch,
       MergeRequest request) {
-    VersionedEntry merged =
-        merger.merge(caller.owner(), id, request.json(), EntityTags.ifMatch(ifMatch));
+    String owner = caller.owner();
+    VersionMatch expected = EntityTags.ifMatch(ifMatch);
+    return writes.run(() -> mergeNow(owner, id, expected, request));
+  }
+
+  private Response mergeNow(String owner, String id, VersionMatch expected, MergeRequest request) {
+    VersionedEntry merged = merger.merge(owner, id, request.json(), expected);
     EntryBodies.Body body = bodies.of(merged);
     request
         .json()

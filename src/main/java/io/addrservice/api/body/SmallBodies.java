@@ -1,6 +1,7 @@
 package io.addrservice.api.body;
 
 import io.addrservice.config.AddrServiceConfig;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -21,13 +22,19 @@ import org.eclipse.microprofile.config.Config;
  *
  * <p>A body without a declared length (chunked), one longer than the limit (an import, or a body
  * answered 413 once its first {@code max-body-size} bytes are read) and one that waits for {@code
- * 100 Continue} is streamed to the resource as before. As with a streamed body, a client that sends
- * nothing more for {@code quarkus.http.read-timeout} loses its connection.
+ * 100 Continue} is streamed to the resource as before. The limit is also at most Quarkus REST's
+ * input buffer ({@code quarkus.rest.input-buffer-size}, 64K here): the write endpoints are
+ * non-blocking resource methods, whose bodies Quarkus REST reads on the event loop itself up to
+ * that size. As with a streamed body, a client that sends nothing more for {@code
+ * quarkus.http.read-timeout} loses its connection.
  */
 @ApplicationScoped
 public class SmallBodies {
   // After the filters that may answer without reading the body (descending priority).
   private static final int PRIORITY = Integer.MAX_VALUE - 5;
+
+  /** Quarkus REST's default input buffer (quarkus.rest.input-buffer-size). */
+  private static final long DEFAULT_INPUT_BUFFER = 10 * 1024;
 
   private final Vertx vertx;
   private final long maxLength;
@@ -35,7 +42,15 @@ public class SmallBodies {
 
   SmallBodies(Vertx vertx, AddrServiceConfig addrservice, Config config) {
     this.vertx = vertx;
-    this.maxLength = addrservice.maxBodySize().asLongValue();
+    // Quarkus REST hands a body of a non-blocking resource method (the writes, api.http.Writes)
+    // to a worker once it is longer than its input buffer, and then loses one read ahead here.
+    this.maxLength =
+        Math.min(
+            addrservice.maxBodySize().asLongValue(),
+            config
+                .getOptionalValue("quarkus.rest.input-buffer-size", MemorySize.class)
+                .map(MemorySize::asLongValue)
+                .orElse(DEFAULT_INPUT_BUFFER));
     this.readTimeoutMillis =
         config
             .getOptionalValue("quarkus.http.read-timeout", Duration.class)
