@@ -33,9 +33,6 @@ public class SmallBodies {
   // After the filters that may answer without reading the body (descending priority).
   private static final int PRIORITY = Integer.MAX_VALUE - 5;
 
-  /** Quarkus REST's default input buffer (quarkus.rest.input-buffer-size). */
-  private static final long DEFAULT_INPUT_BUFFER = 10 * 1024;
-
   private final Vertx vertx;
   private final long maxLength;
   private final long readTimeoutMillis;
@@ -47,10 +44,7 @@ public class SmallBodies {
     this.maxLength =
         Math.min(
             addrservice.maxBodySize().asLongValue(),
-            config
-                .getOptionalValue("quarkus.rest.input-buffer-size", MemorySize.class)
-                .map(MemorySize::asLongValue)
-                .orElse(DEFAULT_INPUT_BUFFER));
+            config.getValue("quarkus.rest.input-buffer-size", MemorySize.class).asLongValue());
     this.readTimeoutMillis =
         config
             .getOptionalValue("quarkus.http.read-timeout", Duration.class)
