@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,48 @@ class LogScanTest {
       assertEquals(new Range(torn, tail.length - 5), rangeOf(scan.tail()));
       assertEquals(torn, scan.intactLength());
       assertEquals(file.size(), scan.length());
+    }
+  }
+
+  @Test
+  void newlinesAreToldApartFromEveryOtherByteValue() throws IOException {
+    // Every character from U+0020 to U+07FF and some of three and four bytes: in UTF-8, every byte
+    // an intact record can hold. Damaged lines hold each of the other byte values.
+    StringBuilder text = new StringBuilder();
+    for (int c = 0x20; c < 0x800; c++) {
+      text.appendCodePoint(c);
+    }
+    text.append("\u20ac\u0939\u4e2d\ud83d\ude00");
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    List<Range> intact = new ArrayList<>();
+    List<Range> damaged = new ArrayList<>();
+    for (int value = 0; value < 256; value++) {
+      if (value == '\n') {
+        continue;
+      }
+      // Of lengths that put the record after it at every offset modulo eight.
+      byte[] damage = new byte[value % 8 + 1];
+      Arrays.fill(damage, (byte) value);
+      damaged.add(new Range(file.size(), damage.length + 1));
+      file.write(damage);
+      file.write('\n');
+      byte[] line = record(value, text.substring(value % 64));
+      intact.add(new Range(file.size(), line.length - 1));
+      file.write(line);
+    }
+    Path path = temp.resolve("log");
+    Files.write(path, file.toByteArray());
+
+    List<Range> read = new ArrayList<>();
+    try (LogScan scan = LogScan.open(path)) {
+      for (LogScan.Chunk chunk = scan.next(); chunk != null; chunk = scan.next()) {
+        for (int i = 0; i < chunk.records(); i++) {
+          read.add(
+              new Range(chunk.offset() + chunk.starts()[i], chunk.ends()[i] - chunk.starts()[i]));
+        }
+      }
+      assertEquals(intact, read);
+      assertEquals(damaged, scan.damage().stream().map(LogScanTest::rangeOf).toList());
     }
   }
 
