@@ -11,8 +11,9 @@
 # durability and tokens cost), plus nginx serving the same GET's bytes as a static file, which is the
 # machine's ceiling, and the disk's own rate for durable writes at one fsync each
 # (DurableWriteCeiling.java).
-# It also times start-up to the first 200, the file store's loading of the whole book,
-# and reads the resident memory. The tables go to stdout and to bench/results/<time>/report.md
+# It also times start-up to the first 200 (on an empty store, and on the file store's whole book
+# with its loading), reads the resident memory, and times this machine's first touch of fresh
+# memory (FreshMemory.java), which start-up pays for every page it touches. The tables go to stdout and to bench/results/<time>/report.md
 # (with every raw wrk output) and bench/results/latest.md.
 #
 # Only 127.0.0.1 is used, on ports BENCH_PORTS (18400-18499). Everything started here is stopped
@@ -21,7 +22,7 @@
 # Settings (environment):
 #   BENCH_DURATION=10s  BENCH_THREADS=2  BENCH_CONNECTIONS=64   each measured wrk run
 #   BENCH_ENTRIES=100000   entries loaded before measuring
-#   BENCH_STARTS=5         start-ups timed to the first 200
+#   BENCH_STARTS=5         start-ups timed to the first 200, on an empty store and on the book
 #   BENCH_ROUNDS=8  BENCH_ROUND_DURATION=3s   the rounds of GET and of POST without and with a
 #                          token (file store only), each a wrk run of that length on each instance
 #   BENCH_PORTS=18400-18499   the ports the servers may listen on
@@ -320,22 +321,41 @@ done
 LOADED=$(wc -l <"$BENCH_IDS")
 say "loaded $LOADED entries in $LOAD_S s"
 
-# 3. The file store loading the whole book: restart on it, and measure on that instance.
-BOOK_FILES=0 RESTART_MS=- RESTART_STARTED_IN=- RSS_BOOK_IDLE=- STORE_LOAD_MS=-
+# 3. The file store loading the whole book: restarts on it, each from a copy of the directory as
+# the load left it (a start may compact it), in turns with starts on an empty directory, so that
+# the two are compared in the same minutes; the measured runs use the last instance.
+BOOK_FILES=0 RESTART_MS=- RESTART_STARTED_IN=- RSS_BOOK_IDLE=- STORE_LOAD_MS=- EMPTY_MS=-
 if [[ $STORE == file ]]; then
   stop_service
-  SERVICE_LOG="$SCRATCH/restart.log"
-  start_service "$DATA" "$PORT" "$SERVICE_LOG" "$JFR_OPTS"
-  RESTART_MS=$(wait_first_200 "$PORT")
-  RESTART_STARTED_IN=$(started_in_ms "$SERVICE_LOG")
-  STORE_LOAD_MS=$(sed -n 's/.* entries loaded in \([0-9]*\) ms.*/\1/p' "$SERVICE_LOG" | head -1)
+  cp -a "$DATA" "$SCRATCH/loaded"
+  RESTARTS=() RESTARTED_IN=() LOADED_IN=() EMPTY_STARTS=()
+  for ((i = 1; i <= STARTS; i++)); do
+    SERVICE_LOG="$SCRATCH/empty-$i.log"
+    start_service "$SCRATCH/empty-$i" "$PORT" "$SERVICE_LOG"
+    EMPTY_STARTS+=("$(wait_first_200 "$PORT")")
+    stop_service
+    rm -rf "$DATA"
+    cp -a "$SCRATCH/loaded" "$DATA"
+    SERVICE_LOG="$SCRATCH/restart-$i.log"
+    start_service "$DATA" "$PORT" "$SERVICE_LOG" "$([[ $i -lt $STARTS ]] || echo "$JFR_OPTS")"
+    RESTARTS+=("$(wait_first_200 "$PORT")")
+    RESTARTED_IN+=("$(started_in_ms "$SERVICE_LOG")")
+    LOADED_IN+=("$(sed -n 's/.* entries loaded in \([0-9]*\) ms.*/\1/p' "$SERVICE_LOG" | head -1)")
+    say "start $i: first 200 after ${EMPTY_STARTS[-1]} ms on an empty store, ${RESTARTS[-1]} ms on the book (loaded in ${LOADED_IN[-1]} ms)"
+    ((i == STARTS)) || stop_service
+  done
+  rm -rf "$SCRATCH/loaded"
+  RESTART_MS=$(median "${RESTARTS[@]}")
+  EMPTY_MS=$(median "${EMPTY_STARTS[@]}")
+  RESTART_STARTED_IN=$(median "${RESTARTED_IN[@]}")
+  STORE_LOAD_MS=$(median "${LOADED_IN[@]}")
   # The entries the store loaded, as its start-up line counts them (the log holds no file per entry).
   BOOK_FILES=$(sed -n 's/.*: \([0-9]*\) entries loaded in .*/\1/p' "$SERVICE_LOG" | head -1)
   MAIN_PID=$SERVICE_PID
   sleep 3
   RSS_BOOK_IDLE=$(rss_mb "$MAIN_PID")
   grep -v 'req_id=' "$SERVICE_LOG" | head -50 >"$RESULTS/service-restart.log" || true
-  say "restart with $BOOK_FILES entries: first 200 after $RESTART_MS ms; RSS $RSS_BOOK_IDLE MB"
+  say "restarts with $BOOK_FILES entries: first 200 after $RESTART_MS ms (median); RSS $RSS_BOOK_IDLE MB"
 fi
 
 # 4. nginx serving one entry's exact bytes, with the service's content type and ETag.
@@ -508,6 +528,9 @@ if [[ $STORE == file ]]; then
   rm -rf "$SCRATCH/ceiling"
 fi
 
+# 7. What a page of fresh memory costs here the first time it is touched.
+FRESH_LINE=$(java "$BENCH/FreshMemory.java" 256 | tee "$RESULTS/fresh-memory.txt")
+
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- the report ----------------------------------------------------------------------------
@@ -565,8 +588,10 @@ row() {
   echo "| start to first 200, empty store (median of $STARTS; range) | $STARTUP_MEDIAN ms ($(minmax "${STARTUP_MS[@]}")) | ≤ 1000 ms: $(verdict le "$STARTUP_MEDIAN" 1000) |"
   echo "| Quarkus \"started in\" (median) | $(median "${STARTED_IN[@]}") ms | |"
   if [[ $STORE == file ]]; then
-    echo "| file store loading $BOOK_FILES entries (its start-up log line) | $STORE_LOAD_MS ms | ≤ 3000 ms: $(verdict le "$STORE_LOAD_MS" 3000) |"
-    echo "| start to first 200 on the loaded book | $RESTART_MS ms (Quarkus: $RESTART_STARTED_IN ms) | ≤ 1000 ms more than empty: $(verdict le "$((RESTART_MS - STARTUP_MEDIAN))" 1000) |"
+    echo "| file store loading $BOOK_FILES entries (its start-up log line; median of $STARTS; range) | $STORE_LOAD_MS ms ($(minmax "${LOADED_IN[@]}")) | ≤ 3000 ms: $(verdict le "$STORE_LOAD_MS" 3000) |"
+    echo "| start to first 200 on the loaded book (median of $STARTS; range) | $RESTART_MS ms ($(minmax "${RESTARTS[@]}"); Quarkus: $RESTART_STARTED_IN ms) | |"
+    echo "| start to first 200 on an empty store, in turns with those (median of $STARTS; range) | $EMPTY_MS ms ($(minmax "${EMPTY_STARTS[@]}")) | |"
+    echo "| the loaded book's start minus the empty store's, in turns | $((RESTART_MS - EMPTY_MS)) ms | ≤ 1000 ms: $(verdict le "$((RESTART_MS - EMPTY_MS))" 1000) |"
   fi
   echo "| RSS idle, empty store | $RSS_IDLE MB | ≤ 120 MB: $(verdict le "$RSS_IDLE" 120) |"
   echo "| RSS after the runs | $RSS_LOADED MB | |"
@@ -575,7 +600,9 @@ row() {
   echo
   echo "Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)," \
     "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM," \
-    "$("$JAVA" -version 2>&1 | head -1), $(uname -sr)."
+    "$("$JAVA" -version 2>&1 | head -1), $(uname -sr);"
+  echo "fresh memory (FreshMemory.java): $(awk -v ns="$(field "$FRESH_LINE" first_touch_ns_per_page)" 'BEGIN { printf "%.1f", ns / 1000 }') µs a 4 KB page the first time it is touched," \
+    "$(awk -v ns="$(field "$FRESH_LINE" again_ns_per_page)" 'BEGIN { printf "%.2f", ns / 1000 }') µs to write it again."
   echo "Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; before each wrk run: see"
   echo "the raw files (the POST and PUT runs raise it themselves: threads waiting in fsync count)."
   echo "The service: \`${APP#"$ROOT"/}/quarkus-run.jar\` on \`$JAVA\`; JVM flags: \`${JVM_OPTS:-(none)}\`,"
