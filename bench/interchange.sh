@@ -37,10 +37,10 @@ for i in range(int(sys.argv[1])):
 PY
 echo "$CARDS cards, $(du -h "$WORK/book.vcf" | cut -f1)"
 
-# The deployment's collector and initial heap (bench/run.sh's defaults), unless BENCH_JVM_OPTS says,
-# and its cap on glibc's malloc arenas.
+# The deployment's collector, initial heap and huge pages (bench/run.sh's defaults), unless
+# BENCH_JVM_OPTS says, and its cap on glibc's malloc arenas.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
-JVM_OPTS=${BENCH_JVM_OPTS:--XX:+UseSerialGC -Xms48m -Xmn32m}
+JVM_OPTS=${BENCH_JVM_OPTS:--XX:+UseSerialGC -Xms48m -Xmn32m -XX:+UseTransparentHugePages}
 echo "$("${BENCH_JAVA:-java}" -version 2>&1 | head -1); $JVM_OPTS; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset}"
 # shellcheck disable=SC2086 # the flags are words on purpose
 "${BENCH_JAVA:-java}" $JVM_OPTS -Dquarkus.http.port=$PORT -Daddrservice.store.file.dir="$WORK/db" -jar "$JAR" \

@@ -64,10 +64,11 @@ else
 fi
 if [[ $("$AOT_BUILD" --java-major "$JAVA") -ge 25 ]]; then
   APP="$ROOT/target/quarkus-aot"
-  DEFAULT_JVM_OPTS="-XX:+UseSerialGC -Xms48m -Xmn32m -XX:AOTCache=app.aot"
+  DEFAULT_JVM_OPTS="-XX:+UseSerialGC -Xms48m -Xmn32m -XX:+UseTransparentHugePages -XX:AOTCache=app.aot"
 else
   APP="$ROOT/target/quarkus-app"
-  DEFAULT_JVM_OPTS="-XX:+UseSerialGC -Xms48m -Xmn32m -XX:SharedArchiveFile=app-cds.jsa"
+  DEFAULT_JVM_OPTS="-XX:+UseSerialGC -Xms48m -Xmn32m -XX:+UseTransparentHugePages \
+    -XX:SharedArchiveFile=app-cds.jsa"
 fi
 JVM_OPTS=${BENCH_JVM_OPTS-$DEFAULT_JVM_OPTS}
 # Fewer glibc malloc arenas: the JVM's native allocations need no per-thread arenas here.

@@ -3,8 +3,8 @@
 # (bench/lua/soak.lua: 80 % GET, 15 % PUT, 5 % listing pages) at half the rate that saturates it,
 # for SOAK_DURATION, with the process's resident memory sampled every SOAK_SAMPLE seconds and every
 # error counted (connect, read, write, timeout, and any status that is not 2xx/3xx). The JVM runs
-# with the deployment's flags (Dockerfile.jvm: serial collector, small initial heap,
-# MALLOC_ARENA_MAX=2) unless SOAK_JVM_OPTS says otherwise, and the live heap is counted by class
+# with the deployment's flags (Dockerfile.jvm: serial collector, small initial heap, transparent
+# huge pages, MALLOC_ARENA_MAX=2) unless SOAK_JVM_OPTS says otherwise, and the live heap is counted by class
 # (jcmd GC.class_histogram, after a full collection) once the load is warm and again at the end, so
 # a growing resident set can be told apart from a growing heap.
 #
@@ -19,7 +19,7 @@ DURATION=${SOAK_DURATION:-30m}
 SAMPLE=${SOAK_SAMPLE:-10}
 ENTRIES=${SOAK_ENTRIES:-2000}
 CONNECTIONS=${SOAK_CONNECTIONS:-32}
-JVM_OPTS=${SOAK_JVM_OPTS--XX:+UseSerialGC -Xms48m -Xmn32m}
+JVM_OPTS=${SOAK_JVM_OPTS--XX:+UseSerialGC -Xms48m -Xmn32m -XX:+UseTransparentHugePages}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
 HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=$HERE/../target/quarkus-app/quarkus-run.jar

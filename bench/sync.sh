@@ -41,7 +41,7 @@ trap cleanup EXIT
 command -v wrk > /dev/null || { echo "wrk is missing (bench/run.sh installs it)" >&2; exit 1; }
 
 # The deployment's collector and initial heap (bench/run.sh's defaults), unless BENCH_JVM_OPTS says.
-java ${BENCH_JVM_OPTS:--XX:+UseSerialGC -Xms48m -Xmn32m} -Dquarkus.http.port=$PORT \
+java ${BENCH_JVM_OPTS:--XX:+UseSerialGC -Xms48m -Xmn32m -XX:+UseTransparentHugePages} -Dquarkus.http.port=$PORT \
   -Dquarkus.http.limits.max-connections=$((STREAMS + 100)) \
   -Daddrservice.store.file.dir="$WORK/db" -jar "$JAR" > "$WORK/service.log" 2>&1 &
 SERVICE_PID=$!

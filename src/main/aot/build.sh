@@ -6,7 +6,7 @@
 # times. Run it with:
 #
 #   cd target/quarkus-aot && "$(cat aot-java.txt)" -XX:+UseSerialGC -Xms48m -Xmn32m \
-#     -XX:AOTCache=app.aot -jar quarkus-run.jar
+#     -XX:+UseTransparentHugePages -XX:AOTCache=app.aot -jar quarkus-run.jar
 #
 # Usage: src/main/aot/build.sh              package with ./mvnw, then train
 #        src/main/aot/build.sh --train DIR   train DIR/quarkus-run.jar only (the container build)
@@ -27,7 +27,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
-JVM_OPTS=${AOT_JVM_OPTS:-"-XX:+UseSerialGC -Xms48m -Xmn32m"}
+JVM_OPTS=${AOT_JVM_OPTS:-"-XX:+UseSerialGC -Xms48m -Xmn32m -XX:+UseTransparentHugePages"}
 ROUNDS=${AOT_ROUNDS:-150}
 
 say() { printf 'aot: %s\n' "$*" >&2; }
