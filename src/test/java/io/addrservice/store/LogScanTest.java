@@ -68,16 +68,8 @@ class LogScanTest {
     Path path = temp.resolve("log");
     Files.write(path, file.toByteArray());
 
-    List<Range> read = new ArrayList<>();
     try (LogScan scan = LogScan.open(path)) {
-      for (LogScan.Chunk chunk = scan.next(); chunk != null; chunk = scan.next()) {
-        for (int i = 0; i < chunk.records(); i++) {
-          read.add(
-              new Range(chunk.offset() + chunk.starts()[i], chunk.ends()[i] - chunk.starts()[i]));
-          records.read(chunk.bytes(), chunk.starts()[i], chunk.ends()[i]);
-        }
-      }
-      assertEquals(intact, read);
+      assertEquals(intact, readAll(scan));
       List<Range> before =
           scan.damageBeforeTail().stream().map(d -> new Range(d.offset(), d.length())).toList();
       assertEquals(damaged, before);
@@ -116,15 +108,8 @@ class LogScanTest {
     Path path = temp.resolve("log");
     Files.write(path, file.toByteArray());
 
-    List<Range> read = new ArrayList<>();
     try (LogScan scan = LogScan.open(path)) {
-      for (LogScan.Chunk chunk = scan.next(); chunk != null; chunk = scan.next()) {
-        for (int i = 0; i < chunk.records(); i++) {
-          read.add(
-              new Range(chunk.offset() + chunk.starts()[i], chunk.ends()[i] - chunk.starts()[i]));
-        }
-      }
-      assertEquals(intact, read);
+      assertEquals(intact, readAll(scan));
       assertEquals(damaged, scan.damage().stream().map(LogScanTest::rangeOf).toList());
     }
   }
@@ -138,6 +123,19 @@ class LogScanTest {
       assertNull(scan.tail());
       assertEquals(0, scan.intactLength());
     }
+  }
+
+  /** The records of {@code scan} to the file's end, each one read as a record. */
+  private List<Range> readAll(LogScan scan) throws IOException {
+    List<Range> read = new ArrayList<>();
+    for (LogScan.Chunk chunk = scan.next(); chunk != null; chunk = scan.next()) {
+      for (int i = 0; i < chunk.records(); i++) {
+        read.add(
+            new Range(chunk.offset() + chunk.starts()[i], chunk.ends()[i] - chunk.starts()[i]));
+        records.read(chunk.bytes(), chunk.starts()[i], chunk.ends()[i]);
+      }
+    }
+    return read;
   }
 
   private static Range rangeOf(LogScan.Damage damage) {
