@@ -13,8 +13,9 @@
 # (DurableWriteCeiling.java).
 # It also times start-up to the first 200 (on an empty store, and on the file store's whole book
 # with its loading), reads the resident memory, and times this machine's first touch of fresh
-# memory (FreshMemory.java), which start-up pays for every page it touches. The tables go to stdout and to bench/results/<time>/report.md
-# (with every raw wrk output) and bench/results/latest.md.
+# memory (FreshMemory.java), which start-up pays for every page it touches. The tables go to
+# stdout and to bench/results/<time>/report.md (with every raw wrk output) and
+# bench/results/latest.md.
 #
 # Only 127.0.0.1 is used, on ports BENCH_PORTS (18400-18499). Everything started here is stopped
 # on exit.
@@ -54,7 +55,8 @@ STORE=${BENCH_STORE:-file}
 # the same JDK build that wrote it. Without one: the fast-jar in target/quarkus-app and its
 # application class-data archive (-Dquarkus.package.jar.appcds.enabled), which the JVM accepts
 # only with the jar named as when it was written: relative, from $APP. Both with the serial
-# collector and a small initial heap, for a small resident set on a 2-core machine.
+# collector and a small initial heap, for a small resident set on a 2-core machine, and 2 MB pages
+# for the heap, for fewer first touches of memory (docs/deployment.md).
 if [[ -n ${BENCH_JAVA:-} ]]; then
   JAVA=$BENCH_JAVA
 elif JAVA=$("$AOT_BUILD" --find-java 2>/dev/null); then
@@ -62,13 +64,13 @@ elif JAVA=$("$AOT_BUILD" --find-java 2>/dev/null); then
 else
   JAVA=java
 fi
+DEPLOYMENT_OPTS="-XX:+UseSerialGC -Xms48m -Xmn32m -XX:+UseTransparentHugePages"
 if [[ $("$AOT_BUILD" --java-major "$JAVA") -ge 25 ]]; then
   APP="$ROOT/target/quarkus-aot"
-  DEFAULT_JVM_OPTS="-XX:+UseSerialGC -Xms48m -Xmn32m -XX:+UseTransparentHugePages -XX:AOTCache=app.aot"
+  DEFAULT_JVM_OPTS="$DEPLOYMENT_OPTS -XX:AOTCache=app.aot"
 else
   APP="$ROOT/target/quarkus-app"
-  DEFAULT_JVM_OPTS="-XX:+UseSerialGC -Xms48m -Xmn32m -XX:+UseTransparentHugePages \
-    -XX:SharedArchiveFile=app-cds.jsa"
+  DEFAULT_JVM_OPTS="$DEPLOYMENT_OPTS -XX:SharedArchiveFile=app-cds.jsa"
 fi
 JVM_OPTS=${BENCH_JVM_OPTS-$DEFAULT_JVM_OPTS}
 # Fewer glibc malloc arenas: the JVM's native allocations need no per-thread arenas here.

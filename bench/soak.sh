@@ -4,9 +4,9 @@
 # for SOAK_DURATION, with the process's resident memory sampled every SOAK_SAMPLE seconds and every
 # error counted (connect, read, write, timeout, and any status that is not 2xx/3xx). The JVM runs
 # with the deployment's flags (Dockerfile.jvm: serial collector, small initial heap, transparent
-# huge pages, MALLOC_ARENA_MAX=2) unless SOAK_JVM_OPTS says otherwise, and the live heap is counted by class
-# (jcmd GC.class_histogram, after a full collection) once the load is warm and again at the end, so
-# a growing resident set can be told apart from a growing heap.
+# huge pages, MALLOC_ARENA_MAX=2) unless SOAK_JVM_OPTS says otherwise, and the live heap is counted
+# by class (jcmd GC.class_histogram, after a full collection) once the load is warm and again at
+# the end, so a growing resident set can be told apart from a growing heap.
 #
 #   SOAK_DURATION=30m  SOAK_SAMPLE=10  SOAK_ENTRIES=2000  SOAK_CONNECTIONS=32  bench/soak.sh
 #
