@@ -36,12 +36,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -699,26 +702,25 @@ class FileStoreTest extends AddressStoreContractTest {
   @Test
   void writesThatArriveDuringAnFsyncShareTheNextOne() throws Exception {
     int writers = 8;
-    CountDownLatch allAppended = new CountDownLatch(1);
+    List<Thread> threads = new CopyOnWriteArrayList<>();
+    AtomicInteger held = new AtomicInteger();
     disk.beforeForce =
         channel -> {
-          try {
-            // Hold the first fsync until every writer has appended.
-            if (disk.writes.get() < writers) {
-              allAppended.await(30, TimeUnit.SECONDS);
-            }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        };
-    disk.beforeWrite =
-        channel -> {
-          if (disk.writes.get() + 1 >= writers) {
-            allAppended.countDown();
+          // Hold the first fsync until every other writer has appended its record and waits for
+          // the fsync after it: the next one then covers them all.
+          if (held.getAndIncrement() == 0) {
+            awaitParked(threads, writers - 1);
           }
         };
     int forcesBefore = disk.forces.get();
-    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            writers,
+            task -> {
+              Thread thread = new Thread(task);
+              threads.add(thread);
+              return thread;
+            });
     try {
       for (Future<Insertion> result :
           insertAtOnce(pool, writers, "000000000000700080000000000002")) {
@@ -1012,6 +1014,16 @@ class FileStoreTest extends AddressStoreContractTest {
   }
 
   /** Starts {@code writers} inserts on {@code pool}, of ids {@code prefix} and two hex digits. */
+  /** Waits up to 30 s until {@code count} of {@code threads} wait in a log for its next fsync. */
+  private static void awaitParked(List<Thread> threads, int count) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (threads.stream().filter(t -> LockSupport.getBlocker(t) instanceof WriteLog).count()
+            < count
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+  }
+
   private List<Future<Insertion>> insertAtOnce(ExecutorService pool, int writers, String prefix) {
     List<Future<Insertion>> results = new ArrayList<>();
     for (int i = 0; i < writers; i++) {
