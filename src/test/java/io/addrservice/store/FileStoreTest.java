@@ -1020,7 +1020,8 @@ class FileStoreTest extends AddressStoreContractTest {
     while (threads.stream().filter(t -> LockSupport.getBlocker(t) instanceof WriteLog).count()
             < count
         && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
+      // Parked, not spinning: the writers it waits for need the cores.
+      LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(100));
     }
   }
 
