@@ -2,6 +2,7 @@ package io.addrservice.store;
 
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.VersionedEntry;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
@@ -123,7 +124,13 @@ public final class Change {
         held = now;
       } else {
         // Two readers may both bind it: each gets an equal entry, and either one is kept.
-        AddressEntry bound = binder.bind(json);
+        AddressEntry bound;
+        try {
+          bound = binder.bind(json);
+        } catch (UncheckedIOException e) {
+          throw new UncheckedIOException(
+              "entry " + id + " (" + stored + "): " + e.getMessage(), e.getCause());
+        }
         content = bound;
         held = bound;
       }

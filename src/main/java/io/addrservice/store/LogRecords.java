@@ -2,10 +2,12 @@ package io.addrservice.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -31,7 +33,9 @@ import java.util.zip.CRC32C;
  * that {@code grep} finds entries in a log and a damaged or torn line is recognised. A log holds
  * puts and deletes, and groups of them that must be replayed all or not at all (a merge: the
  * target's put and the sources' deletes on one line under one checksum, so a torn group is cut off
- * whole); a snapshot starts with a header and also holds the idempotency keys.
+ * whole); a snapshot starts with a header and also holds the idempotency keys. A put's entry is its
+ * record's last field, so that a start-up, which reads every record but few entries, reads a
+ * record's fields and takes the rest of its line as the entry without reading through it.
  */
 final class LogRecords {
   static final String PUT = "put";
@@ -56,7 +60,9 @@ final class LogRecords {
     // object, a third of the garbage a start-up makes).
     this.factory =
         mapper.getFactory().copy().disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    this.entries = mapper.readerFor(AddressEntry.class);
+    // An entry's bytes are read through only here, when it is first read: the whole of them.
+    this.entries =
+        mapper.readerFor(AddressEntry.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   /**
@@ -70,6 +76,23 @@ final class LogRecords {
    */
   @RegisterForReflection
   @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({
+    "op",
+    "seq",
+    "owner",
+    "id",
+    "version",
+    "at",
+    "key",
+    "fingerprint",
+    "entry_id",
+    "last_seq",
+    "expired_through",
+    "records",
+    "converted",
+    "writes",
+    "entry"
+  })
   record Line(
       String op,
       Long seq,
@@ -247,7 +270,9 @@ final class LogRecords {
   /**
    * The document of an intact line: what binding it to {@link Line} gives (an unknown field, a
    * repeated key or trailing content is an error), read with the streaming parser. A put's entry is
-   * kept as a copy of its bytes.
+   * kept as a copy of its bytes; when it ends the line, as this class writes it, the parser stops
+   * at its start, and the entry's own JSON is read through when it is bound ({@link #bind}): the
+   * checksum vouches for it until then.
    */
   Line read(byte[] bytes, int from, int to) throws IOException {
     return read(bytes, from, to, null, 0);
@@ -263,8 +288,9 @@ final class LogRecords {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("a record that is not a JSON object");
       }
-      line = readLine(parser, new Origin(bytes, from + 9, file, fileOffset));
-      if (parser.nextToken() != null) {
+      Origin origin = new Origin(bytes, from + 9, to, file, fileOffset);
+      line = readLine(parser, origin);
+      if (!origin.tookRest() && parser.nextToken() != null) {
         throw new IOException("trailing content after a record");
       }
     }
@@ -275,9 +301,9 @@ final class LogRecords {
   }
 
   /**
-   * The object that {@code parser} is at the start of, up to and including its end; the parser
-   * reads {@code bytes} from {@code base}. An entry is checked to be well-formed JSON and kept as
-   * its bytes: it is bound to the model only when read ({@link Change#stored}).
+   * The object that {@code parser} is at the start of, up to and including its end, or up to the
+   * start of a put's entry that ends the line ({@link Origin#tookRest}). An entry is kept as its
+   * bytes: it is bound to the model only when read ({@link Change#stored}).
    */
   private Line readLine(JsonParser parser, Origin origin) throws IOException {
     String op = null;
@@ -295,6 +321,7 @@ final class LogRecords {
     Long records = null;
     Boolean converted = null;
     List<Line> writes = null;
+    fields:
     for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
       JsonToken value = parser.nextToken();
       switch (field) {
@@ -304,7 +331,12 @@ final class LogRecords {
         case "id" -> id = text(parser, value);
         case "version" -> version = number(parser, value);
         case "at" -> at = text(parser, value);
-        case "entry" -> entry = json(parser, value, origin);
+        case "entry" -> {
+          entry = json(parser, value, origin);
+          if (origin.tookRest()) {
+            break fields;
+          }
+        }
         case "key" -> key = text(parser, value);
         case "fingerprint" -> fingerprint = text(parser, value);
         case "entry_id" -> entryId = text(parser, value);
@@ -316,7 +348,7 @@ final class LogRecords {
         default -> throw new IOException("an unknown field \"" + field + "\" in a record");
       }
     }
-    if (parser.currentToken() != JsonToken.END_OBJECT) {
+    if (!origin.tookRest() && parser.currentToken() != JsonToken.END_OBJECT) {
       throw new IOException("a record that is not a JSON object");
     }
     return new Line(
@@ -338,12 +370,36 @@ final class LogRecords {
   }
 
   /**
-   * Where a line's parser reads from: {@code bytes} from {@code base}; {@code bytes[0]} is at
-   * {@code fileOffset} in {@code file}, if the line is read from one.
+   * Where a line's parser reads from: {@code bytes} from {@code base} to {@code end} (the line's
+   * end); {@code bytes[0]} is at {@code fileOffset} in {@code file}, if the line is read from one.
    */
-  private record Origin(byte[] bytes, int base, LogFile file, long fileOffset) {}
+  private static final class Origin {
+    final byte[] bytes;
+    final int base;
+    final int end;
+    final LogFile file;
+    final long fileOffset;
+    private boolean tookRest;
 
-  /** The object that {@code parser} is at the start of, or null for a null. */
+    Origin(byte[] bytes, int base, int end, LogFile file, long fileOffset) {
+      this.bytes = bytes;
+      this.base = base;
+      this.end = end;
+      this.file = file;
+      this.fileOffset = fileOffset;
+    }
+
+    /** Whether a put's entry was taken as the rest of the line, without reading through it. */
+    boolean tookRest() {
+      return tookRest;
+    }
+  }
+
+  /**
+   * The object that {@code parser} is at the start of, or null for a null. The entry of a top-level
+   * record that ends in "}}" is the rest of the line but its last brace: this class writes it as
+   * the last field, and no other field of a put holds an object.
+   */
   private static StoredJson json(JsonParser parser, JsonToken value, Origin origin)
       throws IOException {
     if (value == JsonToken.VALUE_NULL) {
@@ -352,14 +408,24 @@ final class LogRecords {
     if (value != JsonToken.START_OBJECT) {
       throw new IOException("a record's entry that is not an object");
     }
-    long start = parser.currentTokenLocation().getByteOffset();
-    parser.skipChildren();
-    long end = parser.currentLocation().getByteOffset();
-    int from = origin.base() + (int) start;
-    int to = origin.base() + (int) end;
-    return origin.file() == null
-        ? new StoredJson.InMemory(Arrays.copyOfRange(origin.bytes(), from, to))
-        : new StoredJson.InFile(origin.file(), origin.fileOffset() + from, to - from);
+    int from = origin.base + (int) parser.currentTokenLocation().getByteOffset();
+    boolean rest =
+        parser.getParsingContext().getParent().getParent().inRoot()
+            && origin.bytes[origin.end - 1] == '}'
+            && origin.bytes[origin.end - 2] == '}';
+    int to;
+    if (rest) {
+      to = origin.end - 1;
+    } else {
+      parser.skipChildren();
+      to = origin.base + (int) parser.currentLocation().getByteOffset();
+    }
+    StoredJson json =
+        origin.file == null
+            ? new StoredJson.InMemory(Arrays.copyOfRange(origin.bytes, from, to))
+            : new StoredJson.InFile(origin.file, origin.fileOffset + from, to - from);
+    origin.tookRest = rest;
+    return json;
   }
 
   private List<Line> lines(JsonParser parser, JsonToken value, Origin origin) throws IOException {

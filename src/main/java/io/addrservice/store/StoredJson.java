@@ -21,6 +21,11 @@ sealed interface StoredJson {
     public byte[] read() {
       return file.read(offset, length);
     }
+
+    @Override
+    public String toString() {
+      return file.path() + " at byte offset " + offset;
+    }
   }
 
   /** The JSON's bytes, held. */

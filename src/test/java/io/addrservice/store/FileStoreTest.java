@@ -24,6 +24,7 @@ import io.addrservice.model.VersionedEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -535,6 +537,29 @@ class FileStoreTest extends AddressStoreContractTest {
         filesIn(dir).contains(FIRST_SEGMENT + FileStore.DAMAGED_SUFFIX), filesIn(dir).toString());
     store.insert(OWNER, ID_4, entry("Dan"), null);
     assertEquals(List.of(ID_1, ID_3, ID_4), ids(reopen().list(OWNER, null, 10, null)));
+  }
+
+  @Test
+  void anEntryThatPassesItsChecksumButHoldsNoEntryFailsItsFirstReadNamingIt() throws IOException {
+    store.insert(OWNER, ID_1, entry("Ada"), null);
+    store.insert(OWNER, ID_2, entry("Bob"), null);
+    file().close();
+    // A hand edit that also recomputes the checksum: the start-up takes the line's word for its
+    // entry, and the first read of it reads the entry through.
+    Path log = dir.resolve(FIRST_SEGMENT);
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    String json = lines.get(1).substring(9).replace("\"full_name\":\"Bob\"", "\"full_name\":");
+    CRC32C crc = new CRC32C();
+    crc.update(json.getBytes(StandardCharsets.UTF_8));
+    lines.set(1, String.format("%08x %s", crc.getValue(), json));
+    Files.write(log, lines, StandardCharsets.UTF_8);
+
+    store = FileStore.open(dir, MAPPER, options);
+    assertEquals(new VersionedEntry(ID_1, 1, entry("Ada")), store.find(OWNER, ID_1).orElseThrow());
+    UncheckedIOException refused =
+        assertThrows(UncheckedIOException.class, () -> store.find(OWNER, ID_2));
+    assertTrue(refused.getMessage().contains("entry " + ID_2), refused.getMessage());
+    assertTrue(refused.getMessage().contains(log.toString()), refused.getMessage());
   }
 
   private static int indexOfNth(byte[] bytes, byte wanted, int n) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.addrservice.model.AddressEntry;
 import io.addrservice.model.Email;
@@ -64,7 +65,8 @@ class LogRecordsTest {
             "{\"op\":\"put\",\"seq\":\"one\"}",
             "{\"op\":\"put\",\"writes\":{}}",
             "{\"op\":\"put\",\"entry\":\"Zoë\"}",
-            "{\"op\":\"put\",\"entry\":{\"full_name\":}}",
+            "{\"op\":\"put\",\"entry\":{\"full_name\":},\"key\":\"k\"}",
+            "{\"entry\":{\"full_name\":\"Zoë\"}}",
             "[]",
             "{\"seq\":1}")) {
       byte[] line = ("00000000 " + json).getBytes(StandardCharsets.UTF_8);
@@ -117,6 +119,48 @@ class LogRecordsTest {
     assertEquals(entry, records.bind(read.json().read()));
     // Written again from its JSON, the record is the same bytes.
     assertArrayEquals(line, records.write(read));
+  }
+
+  @Test
+  void aPutsEntryIsWrittenLastAndTakenAsTheRestOfItsLine() throws IOException {
+    AddressEntry entry = AddressEntry.named("Zoë");
+    StoredKey key = new StoredKey("alice", "k-1", "f", "0123456789abcdef0123456789abcdef", null);
+    Write write =
+        new Write(
+            9, "alice", "0123456789abcdef0123456789abcdef", 1, entry, Instant.EPOCH, key, null);
+    byte[] line = records.write(write);
+    String text = new String(line, StandardCharsets.UTF_8);
+    String json = ",\"entry\":" + JsonMapping.newMapper().writeValueAsString(entry);
+    assertTrue(text.endsWith(json + "}\n"), text);
+    Write read = LogRecords.write(records.read(line, 0, line.length - 1));
+    assertEquals("k-1", read.key().key());
+    assertEquals(entry, records.bind(read.json().read()));
+
+    // A record of an earlier build, its entry before its key, reads the same.
+    String earlier =
+        text.substring(9, text.length() - 1)
+            .replace(json, "")
+            .replace(",\"key\":", json + ",\"key\":");
+    byte[] old = ("00000000 " + earlier).getBytes(StandardCharsets.UTF_8);
+    Write oldRead = LogRecords.write(records.read(old, 0, old.length));
+    assertEquals(read.key(), oldRead.key());
+    assertEquals(entry, records.bind(oldRead.json().read()));
+  }
+
+  @Test
+  void anEntryTakenAsTheRestOfItsLineIsReadThroughWhenBound() throws IOException {
+    // The checksum vouches for a line that this class wrote; one that only claims to be is
+    // refused when its entry is first read.
+    for (String json :
+        List.of(
+            "{\"op\":\"put\",\"entry\":{\"full_name\":}}",
+            "{\"op\":\"put\",\"entry\":{\"full_name\":\"Zoë\"}}}",
+            "{\"op\":\"put\",\"entry\":{\"full_name\":\"Zoë\"},\"color\":{}}")) {
+      byte[] line = ("00000000 " + json).getBytes(StandardCharsets.UTF_8);
+      LogRecords.Line read = records.read(line, 0, line.length);
+      byte[] entry = ((StoredJson) read.entry()).read();
+      assertThrows(UncheckedIOException.class, () -> records.bind(entry), json);
+    }
   }
 
   @Test
