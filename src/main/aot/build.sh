@@ -22,7 +22,8 @@
 #   AOT_ROUNDS how many times the training goes through the endpoints (default 150, about 15 s)
 #
 # The training run uses a scratch file store and a random port on 127.0.0.1, drives every
-# endpoint with curl (success and error paths, gzip both ways, paging and search, the /q/
+# endpoint with curl (success and error paths, gzip both ways, paging and search, vCard,
+# JSContact and merge patches, import and export, the change feed, duplicates and merges, the /q/
 # endpoints), then stops the service; the JVM writes the cache as it exits.
 set -euo pipefail
 
@@ -106,6 +107,57 @@ exercise() {
     printf "%s" "$entry" | gzip | curl -sS -o /dev/null -H "Content-Encoding: gzip" \
       --data-binary @- "$base/addresses" || return 1
   fi
+  exercise_interchange "$base" "$entry"
+}
+
+# The location's id of a 201 for POST /addresses of $2 (content type $3) against $1.
+created() {
+  local id
+  id=$(curl -sS -o /dev/null -D - -H "Content-Type: $3" --data-binary "$2" "$1/addresses" \
+    | tr -d '\r' | sed -n 's|^[Ll]ocation: .*/||p')
+  [[ -n $id ]] || say "POST /addresses ($3) gave no Location"
+  [[ -n $id ]] && echo "$id"
+}
+
+# The other representations, the change feed, imports, exports, duplicates and merges against $1
+# with the JSON entry $2; every entry made is removed again, so the book stays small.
+exercise_interchange() {
+  local base=$1 entry=$2 card jscontact ndjson id other uid
+  card=$'BEGIN:VCARD\r\nVERSION:3.0\r\nN:\xc3\x98degaard;Zo\xc3\xab;;;\r\nFN:Zo\xc3\xab \xc3\x98deg'
+  card+=$'aard\r\nTEL;TYPE=HOME,VOICE:+45 20 30 40 50\r\nTEL;TYPE=WORK,FAX:+45 20 30 40 51\r\n'
+  card+=$'EMAIL;TYPE=INTERNET,WORK:zoe@example.com\r\nADR;TYPE=HOME:;Sea View;4B Strandvejen;\r\n'
+  card+=$' Hellerup;Hovedstaden;2900;Denmark\r\nNOTE:from a phone\r\nEND:VCARD\r\n'
+  jscontact='{"@type":"Card","version":"1.0","name":{"@type":"Name","full":"Zoë Ødegaard"},'
+  jscontact+='"emails":{"e1":{"@type":"EmailAddress","address":"zoe@example.com",'
+  jscontact+='"contexts":{"work":true}}}}'
+  id=$(created "$base" "$card" "text/vcard") || return 1
+  other=$(created "$base" "$entry" "application/json") || return 1
+  ndjson='{"id":"'$id'","version":1,"entry":'$entry$'}\n'
+  # The card again, its UID naming the entry: an import updates it.
+  uid="UID:urn:uuid:${id:0:8}-${id:8:4}-${id:12:4}-${id:16:4}-${id:20:12}"$'\r\n'
+  uid=${card/$'VERSION:3.0\r\n'/$'VERSION:3.0\r\n'$uid}
+  curl -sS -o /dev/null -H 'Accept: text/vcard' "$base/addresses/$id" \
+    --next -sS -o /dev/null -H 'Accept: text/vcard;version=3.0' "$base/addresses/$id" \
+    --next -sS -o /dev/null -H 'Accept: application/jscontact+json' "$base/addresses/$id" \
+    --next -sS -o /dev/null -X PUT -H 'Content-Type: application/jscontact+json' \
+    --data-binary "$jscontact" "$base/addresses/$id" \
+    --next -sS -o /dev/null -X PUT -H 'Content-Type: text/vcard' --data-binary "$card" \
+    "$base/addresses/$id" \
+    --next -sS -o /dev/null -X PATCH -H 'Content-Type: application/merge-patch+json' \
+    -d '{"full_name":"Zoë Ø.","fax_numbers":null}' "$base/addresses/$id" \
+    --next -sS -o /dev/null -X PATCH -H 'Content-Type: application/merge-patch+json' \
+    -d '{"emails":[{"kind":"work","email":"no"}]}' "$base/addresses/$id" \
+    --next -sS -o /dev/null -X POST -H 'Content-Type: text/vcard' --data-binary "$uid$uid" \
+    "$base/addresses/import" \
+    --next -sS -o /dev/null -X POST -H 'Content-Type: application/x-ndjson' \
+    --data-binary "$ndjson" "$base/addresses/import" \
+    --next -sS -o /dev/null "$base/addresses/export" \
+    --next -sS -o /dev/null -H 'Accept: text/vcard' "$base/addresses/export" \
+    --next -sS -o /dev/null "$base/addresses/changes?limit=100" \
+    --next -sS -o /dev/null "$base/addresses/duplicates?limit=10" \
+    --next -sS -o /dev/null -H 'Content-Type: application/json' \
+    -d '{"from":["'"$other"'"]}' "$base/addresses/$id/merge" \
+    --next -sS -o /dev/null -X DELETE "$base/addresses/$id" || return 1
 }
 
 # The training run's process and scratch directory, for the exit trap.
