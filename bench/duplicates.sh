@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Duplicates and merges on a large book: `bench/duplicates.sh` (issue 19's goals).
 #
-# Starts the packaged jar (target/quarkus-app, built if missing) on a file store in a scratch
+# Starts the deployment bench/run.sh measures (bench/deployment.sh, built if missing, with its JVM
+# flags unless BENCH_JAVA or BENCH_JVM_OPTS say) on a file store in a scratch
 # directory, imports BENCH_ENTRIES entries (default 100000) of which 1 % are planted duplicates
 # (every hundredth entry repeats the one before it: the name in capitals, or the e-mail in
 # capitals), checks that GET /addresses/duplicates finds exactly those pairs, then measures with
@@ -23,7 +24,6 @@ PACE=${BENCH_PACE_MS:-80}
 ROUNDS=${BENCH_ROUNDS:-8}
 # Only the merges' side connection is paced (common.lua reads BENCH_PACE_MS); every other run is not.
 unset BENCH_PACE_MS
-APP=$ROOT/target/quarkus-app
 SCRATCH=$(mktemp -d)
 PIDS=()
 say() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -34,10 +34,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-[[ -f $APP/quarkus-run.jar ]] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
+# shellcheck source=bench/deployment.sh
+source "$BENCH/deployment.sh"
+ensure_deployment
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
-(cd "$APP" && exec java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
+# shellcheck disable=SC2086 # the flags are words on purpose
+(cd "$APP" && exec "$JAVA" $JVM_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
   -Daddrservice.store.kind=file -Daddrservice.store.file.dir="$SCRATCH/data" \
   -Dquarkus.log.category.\"addrservice.access\".level=WARN \
   -jar quarkus-run.jar) >"$SCRATCH/service.log" 2>&1 &

@@ -4,9 +4,9 @@
 # read before and after; the book is then exported as vCards and as NDJSON, each timed; and the
 # export is imported again, which must change nothing. Prints cards/s and the RSS growth.
 #
-# Needs the packaged jar (./mvnw package -DskipTests). BENCH_JAVA is the java that runs it (default:
-# java on the PATH), BENCH_JVM_OPTS its flags (default: the deployment's), in the deployment's
-# environment (MALLOC_ARENA_MAX=2, as bench/run.sh and the Dockerfile set it). Only
+# Runs the deployment that bench/run.sh measures (bench/deployment.sh: the AOT jar and its cache
+# with a JDK 25 or later, else the fast-jar; built if missing or older than the sources), with its
+# JVM flags and environment; BENCH_JAVA and BENCH_JVM_OPTS override the java and the flags. Only
 # 127.0.0.1:$BENCH_PORT (18480) is used; the service started here is stopped on exit, and every
 # request is bounded by curl's --max-time.
 set -euo pipefail
@@ -14,7 +14,6 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CARDS=${BENCH_CARDS:-100000}
 PORT=${BENCH_PORT:-18480}
-JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 WORK=$(mktemp -d)
 SERVICE_PID=
 cleanup() {
@@ -23,7 +22,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-[[ -f "$JAR" ]] || { echo "no $JAR: run ./mvnw package -DskipTests first" >&2; exit 1; }
+say() { echo "$*" >&2; }
+# shellcheck source=bench/deployment.sh
+source "$ROOT/bench/deployment.sh"
+ensure_deployment
 
 python3 - "$CARDS" > "$WORK/book.vcf" <<'PY'
 import sys
@@ -37,19 +39,19 @@ for i in range(int(sys.argv[1])):
 PY
 echo "$CARDS cards, $(du -h "$WORK/book.vcf" | cut -f1)"
 
-# The deployment's collector, initial heap and huge pages (bench/run.sh's defaults), unless
-# BENCH_JVM_OPTS says, and its cap on glibc's malloc arenas.
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
-JVM_OPTS=${BENCH_JVM_OPTS:--XX:+UseSerialGC -Xms48m -Xmn32m -XX:+UseTransparentHugePages}
-echo "$("${BENCH_JAVA:-java}" -version 2>&1 | head -1); $JVM_OPTS; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset}"
+echo "${APP#"$ROOT"/}/quarkus-run.jar on $("$JAVA" -version 2>&1 | head -1); $JVM_OPTS; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset}"
 # shellcheck disable=SC2086 # the flags are words on purpose
-"${BENCH_JAVA:-java}" $JVM_OPTS -Dquarkus.http.port=$PORT -Daddrservice.store.file.dir="$WORK/db" -jar "$JAR" \
-  > "$WORK/service.log" 2>&1 &
+(cd "$APP" && exec "$JAVA" $JVM_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$PORT \
+  -Daddrservice.store.file.dir="$WORK/db" -jar quarkus-run.jar) > "$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 100); do
   curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" && break
   sleep 0.2
 done
+if archive_refused "$WORK/service.log"; then
+  echo "the JVM refused the class archive in $APP" >&2
+  exit 1
+fi
 rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$SERVICE_PID/status"; }
 seconds() { date +%s.%N; }
 

@@ -37,7 +37,6 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH="$ROOT/bench"
-AOT_BUILD="$ROOT/src/main/aot/build.sh"
 
 DURATION=${BENCH_DURATION:-10s}
 THREADS=${BENCH_THREADS:-2}
@@ -50,31 +49,9 @@ PORTS=${BENCH_PORTS:-18400-18499}
 PORT_LOW=${PORTS%-*}
 PORT_COUNT=$((${PORTS#*-} - PORT_LOW + 1))
 STORE=${BENCH_STORE:-file}
-# The deployment as the README describes it. With a JDK 25 or later: the aot-jar in
-# target/quarkus-aot and its AOT cache (src/main/aot/build.sh), which the JVM accepts only from
-# the same JDK build that wrote it. Without one: the fast-jar in target/quarkus-app and its
-# application class-data archive (-Dquarkus.package.jar.appcds.enabled), which the JVM accepts
-# only with the jar named as when it was written: relative, from $APP. Both with the serial
-# collector and a small initial heap, for a small resident set on a 2-core machine, and 2 MB pages
-# for the heap, for fewer first touches of memory (docs/deployment.md).
-if [[ -n ${BENCH_JAVA:-} ]]; then
-  JAVA=$BENCH_JAVA
-elif JAVA=$("$AOT_BUILD" --find-java 2>/dev/null); then
-  :
-else
-  JAVA=java
-fi
-DEPLOYMENT_OPTS="-XX:+UseSerialGC -Xms48m -Xmn32m -XX:+UseTransparentHugePages"
-if [[ $("$AOT_BUILD" --java-major "$JAVA") -ge 25 ]]; then
-  APP="$ROOT/target/quarkus-aot"
-  DEFAULT_JVM_OPTS="$DEPLOYMENT_OPTS -XX:AOTCache=app.aot"
-else
-  APP="$ROOT/target/quarkus-app"
-  DEFAULT_JVM_OPTS="$DEPLOYMENT_OPTS -XX:SharedArchiveFile=app-cds.jsa"
-fi
-JVM_OPTS=${BENCH_JVM_OPTS-$DEFAULT_JVM_OPTS}
-# Fewer glibc malloc arenas: the JVM's native allocations need no per-thread arenas here.
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
+# The deployment as the README describes it (JAVA, APP, JVM_OPTS, ensure_deployment).
+# shellcheck source=bench/deployment.sh
+source "$BENCH/deployment.sh"
 
 STAMP=$(date -u +%Y-%m-%dT%H-%M-%SZ)
 RESULTS="$BENCH/results/$STAMP"
@@ -111,24 +88,6 @@ ensure_tools() {
     say "installing ${missing[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
-}
-
-ensure_jar() {
-  local archive=app-cds.jsa
-  [[ $APP == */quarkus-aot ]] && archive=app.aot
-  # Rebuilt when a source is newer, or a jar (the JVM refuses an archive older than its jars).
-  if [[ -f $APP/$archive ]] && [[ $archive != app.aot || $(cat "$APP/aot-java.txt") == "$JAVA" ]] \
-    && [[ -z $(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$APP/$archive" -print -quit) ]] \
-    && [[ -z $(find "$APP" -name '*.jar' -newer "$APP/$archive" -print -quit) ]]; then
-    return
-  fi
-  if [[ $archive == app.aot ]]; then
-    say "building the jar and its AOT cache (src/main/aot/build.sh, with $JAVA)"
-    AOT_JAVA=$JAVA "$AOT_BUILD"
-  else
-    say "building the jar (./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)"
-    (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)
   fi
 }
 
@@ -243,7 +202,7 @@ warm_up() {
 # --- the run -------------------------------------------------------------------------------
 
 ensure_tools
-ensure_jar
+ensure_deployment
 mkdir -p "$RESULTS"
 export BENCH_LUA="$BENCH/lua" BENCH_IDS="$SCRATCH/ids.txt"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -261,8 +220,8 @@ for ((i = 1; i <= STARTS; i++)); do
   STARTED_IN+=("$(started_in_ms "$SERVICE_LOG")")
   # A refused archive is only a warning to the JVM, which then starts without it: not the
   # deployment being measured.
-  if grep -E '^\[[0-9.]+s\]\[(warning|error) *\]\[(aot|cds)' "$SERVICE_LOG" >&2; then
-    say "the JVM refused the class archive in $APP (rebuild it: see ensure_jar)"
+  if archive_refused "$SERVICE_LOG"; then
+    say "the JVM refused the class archive in $APP (rebuild it: see ensure_deployment)"
     exit 1
   fi
   say "start $i: first 200 after ${STARTUP_MS[-1]} ms (Quarkus: started in ${STARTED_IN[-1]} ms)"

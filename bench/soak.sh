@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Soak test: the packaged jar (./mvnw package first) on the file store, a mix of reads and writes
+# Soak test: the deployment bench/run.sh measures (bench/deployment.sh) on the file store, a mix of reads and writes
 # (bench/lua/soak.lua: 80 % GET, 15 % PUT, 5 % listing pages) at half the rate that saturates it,
 # for SOAK_DURATION, with the process's resident memory sampled every SOAK_SAMPLE seconds and every
 # error counted (connect, read, write, timeout, and any status that is not 2xx/3xx). The JVM runs
-# with the deployment's flags (Dockerfile.jvm: serial collector, small initial heap, transparent
-# huge pages, MALLOC_ARENA_MAX=2) unless SOAK_JVM_OPTS says otherwise, and the live heap is counted
+# with the deployment's flags (src/main/aot/build.sh --jvm-opts, MALLOC_ARENA_MAX=2) unless
+# SOAK_JVM_OPTS says otherwise, and the live heap is counted
 # by class (jcmd GC.class_histogram, after a full collection) once the load is warm and again at
 # the end, so a growing resident set can be told apart from a growing heap.
 #
@@ -19,11 +19,13 @@ DURATION=${SOAK_DURATION:-30m}
 SAMPLE=${SOAK_SAMPLE:-10}
 ENTRIES=${SOAK_ENTRIES:-2000}
 CONNECTIONS=${SOAK_CONNECTIONS:-32}
-JVM_OPTS=${SOAK_JVM_OPTS--XX:+UseSerialGC -Xms48m -Xmn32m -XX:+UseTransparentHugePages}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
 HERE=$(cd "$(dirname "$0")" && pwd)
-JAR=$HERE/../target/quarkus-app/quarkus-run.jar
-[[ -f $JAR ]] || { echo "missing $JAR: run ./mvnw package first" >&2; exit 1; }
+ROOT=$(cd "$HERE/.." && pwd)
+[[ -n ${SOAK_JVM_OPTS+set} ]] && BENCH_JVM_OPTS=$SOAK_JVM_OPTS
+say() { echo "$*" >&2; }
+# shellcheck source=bench/deployment.sh
+source "$HERE/deployment.sh"
+ensure_deployment
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
 
 OUT=$HERE/results/soak-$(date -u +%Y-%m-%dT%H-%M-%SZ)
@@ -48,9 +50,9 @@ cleanup() {
 trap cleanup EXIT
 
 # shellcheck disable=SC2086 # JVM_OPTS is a list of flags
-java $JVM_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
+(cd "$APP" && exec "$JAVA" $JVM_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
   -Daddrservice.store.kind=file -Daddrservice.store.file.dir="$WORK/db" \
-  -jar "$JAR" >"$OUT/service.log" 2>&1 &
+  -jar quarkus-run.jar) >"$OUT/service.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 600); do
   curl -fs "$URL/q/health/ready" >/dev/null 2>&1 && break
@@ -93,7 +95,7 @@ LOAD=$!
 # The live heap by class, once warm (a minute into the soak) and at the end, both after a full GC.
 # The 50 largest classes and the total are kept.
 histogram() {
-  jcmd "$PID" GC.class_histogram 2>&1 | awk 'NR <= 53 || /^Total/' >"$OUT/heap-$1.txt" || true
+  "$(dirname "$JAVA")/jcmd" "$PID" GC.class_histogram 2>&1 | awk 'NR <= 53 || /^Total/' >"$OUT/heap-$1.txt" || true
 }
 live() { awk '/^Total/ {printf "%d instances, %d kB", $2, $3 / 1024}' "$OUT/heap-$1.txt"; }
 sleep 60 && histogram warm
@@ -126,7 +128,7 @@ cat <<REPORT | tee "$OUT/summary.md"
 | RSS after warm-up, first / last tenth (mean) | $first10 kB / $last10 kB |
 | RSS after warm-up, min / max | $min kB / $max kB ($n samples every ${SAMPLE} s) |
 | live heap after a full GC, warm / end | $(live warm) / $(live end) |
-| JVM flags | $JVM_OPTS, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset} |
+| the service | \`${APP#"$ROOT"/}/quarkus-run.jar\` on $("$JAVA" -version 2>&1 | head -1): $JVM_OPTS, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset} |
 | service still up | $alive |
 REPORT
 # One canonical line per request makes the full log hundreds of MB: keep its end.

@@ -14,7 +14,7 @@
 # Streams are connections: the service runs with quarkus.http.limits.max-connections raised to
 # BENCH_STREAMS + 100 (the default, 1000, would refuse the writer's connection at 1,000 streams).
 #
-# Needs the packaged jar (./mvnw package -DskipTests) and wrk. Only 127.0.0.1:BENCH_PORT (default
+# Needs wrk; runs the deployment bench/run.sh measures (bench/deployment.sh, built if missing). Only 127.0.0.1:BENCH_PORT (default
 # 18481) is used; the service started here is stopped on exit, and every request and run is bounded
 # in time.
 set -euo pipefail
@@ -28,7 +28,6 @@ DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-4}
 PORT=${BENCH_PORT:-18481}
 BASE="http://127.0.0.1:$PORT"
-JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 WORK=$(mktemp -d)
 SERVICE_PID=
 cleanup() {
@@ -37,13 +36,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-[[ -f "$JAR" ]] || { echo "no $JAR: run ./mvnw package -DskipTests first" >&2; exit 1; }
 command -v wrk > /dev/null || { echo "wrk is missing (bench/run.sh installs it)" >&2; exit 1; }
-
-# The deployment's collector and initial heap (bench/run.sh's defaults), unless BENCH_JVM_OPTS says.
-java ${BENCH_JVM_OPTS:--XX:+UseSerialGC -Xms48m -Xmn32m -XX:+UseTransparentHugePages} -Dquarkus.http.port=$PORT \
+say() { echo "$*" >&2; }
+# The deployment bench/run.sh measures, with its flags unless BENCH_JAVA or BENCH_JVM_OPTS say.
+# shellcheck source=bench/deployment.sh
+source "$ROOT/bench/deployment.sh"
+ensure_deployment
+echo "${APP#"$ROOT"/}/quarkus-run.jar on $("$JAVA" -version 2>&1 | head -1); $JVM_OPTS"
+# shellcheck disable=SC2086 # the flags are words on purpose
+(cd "$APP" && exec "$JAVA" $JVM_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$PORT \
   -Dquarkus.http.limits.max-connections=$((STREAMS + 100)) \
-  -Daddrservice.store.file.dir="$WORK/db" -jar "$JAR" > "$WORK/service.log" 2>&1 &
+  -Daddrservice.store.file.dir="$WORK/db" -jar quarkus-run.jar) > "$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 150); do
   curl -sf -o /dev/null "$BASE/q/health/ready" && break

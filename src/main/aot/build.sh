@@ -12,11 +12,13 @@
 #        src/main/aot/build.sh --train DIR   train DIR/quarkus-run.jar only (the container build)
 #        src/main/aot/build.sh --find-java   print the java it would train with
 #        src/main/aot/build.sh --java-major JAVA   print that java's major version
+#        src/main/aot/build.sh --jvm-opts    print the deployment's JVM flags (below), which the
+#                                            benchmarks and .ci/run start the service with
 # Environment:
 #   AOT_JAVA   the java to train with (default: the first JDK 25+ among $JAVA_HOME, java on the
 #              PATH and /usr/lib/jvm/*)
-#   AOT_JVM_OPTS  the JVM flags of the deployment (default below); the cache is valid only with
-#              the same collector, so train with the flags the service runs with
+#   AOT_JVM_OPTS  the JVM flags to train with (default: the deployment's, below); the cache is
+#              valid only with the same collector, so train with the flags the service runs with
 #   AOT_JAR    the jar as the service's command line names it (default quarkus-run.jar, from the
 #              layout's directory): the JVM refuses the cache when -jar names it otherwise
 #   AOT_ROUNDS how many times the training goes through the endpoints (default 150, about 15 s)
@@ -28,7 +30,10 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
-JVM_OPTS=${AOT_JVM_OPTS:-"-XX:+UseSerialGC -Xms48m -Xmn32m -XX:+UseTransparentHugePages"}
+# The deployment's JVM flags (docs/deployment.md says why each): the README's command and
+# Dockerfile.jvm's JAVA_OPTS_APPEND and GC_CONTAINER_OPTIONS carry the same (DeploymentFlagsTest).
+DEPLOYMENT_JVM_OPTS="-XX:+UseSerialGC -Xms48m -Xmn32m -XX:+UseTransparentHugePages"
+JVM_OPTS=${AOT_JVM_OPTS:-$DEPLOYMENT_JVM_OPTS}
 ROUNDS=${AOT_ROUNDS:-150}
 
 say() { printf 'aot: %s\n' "$*" >&2; }
@@ -222,6 +227,9 @@ case ${1:-} in
     ;;
   --java-major)
     java_major "$2"
+    ;;
+  --jvm-opts)
+    echo "$DEPLOYMENT_JVM_OPTS"
     ;;
   *)
     find_java >/dev/null
