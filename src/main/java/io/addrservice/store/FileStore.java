@@ -766,7 +766,7 @@ final class FileStore implements AddressStore, AutoCloseable {
                     change.at(),
                     null,
                     json == null ? null : new StoredJson.InMemory(json)));
-        // A put without a key ends with its entry: <crc> {"op":"put",...,"entry":{...}}\n
+        // A put ends with its entry (written last): <crc> {"op":"put",...,"entry":{...}}\n
         int at = json == null ? -1 : record.length - 2 - json.length;
         if (json != null
             && record[record.length - 2] == '}'
