@@ -18,12 +18,13 @@ elif JAVA=$("$AOT_BUILD" --find-java 2>/dev/null); then
 else
   JAVA=java
 fi
+DEFAULT_JVM_OPTS=$("$AOT_BUILD" --jvm-opts)
 if [[ $("$AOT_BUILD" --java-major "$JAVA") -ge 25 ]]; then
   APP="$ROOT/target/quarkus-aot"
-  DEFAULT_JVM_OPTS="$("$AOT_BUILD" --jvm-opts) -XX:AOTCache=app.aot"
+  DEFAULT_JVM_OPTS+=" -XX:AOTCache=app.aot"
 else
   APP="$ROOT/target/quarkus-app"
-  DEFAULT_JVM_OPTS="$("$AOT_BUILD" --jvm-opts) -XX:SharedArchiveFile=app-cds.jsa"
+  DEFAULT_JVM_OPTS+=" -XX:SharedArchiveFile=app-cds.jsa"
 fi
 JVM_OPTS=${BENCH_JVM_OPTS-$DEFAULT_JVM_OPTS}
 # Fewer glibc malloc arenas: the JVM's native allocations need no per-thread arenas here.

@@ -75,21 +75,13 @@ listening_port() {
 
 # One round of requests against $1 (base URL): every endpoint, its answers and its errors.
 exercise() {
-  local base=$1 entry location id
+  local base=$1 entry id
   entry='{"full_name":"Zoë Ødegaard","addresses":[{"kind":"home","building_name":"Sea View",'
   entry+='"unit_number":12,"street_number":"4B","street_name":"Strandvejen","locality":"Hellerup",'
   entry+='"city":"København","province":"Hovedstaden","pincode":2900,"country":"Denmark"}],'
   entry+='"phone_numbers":[{"kind":"home","country_code":45,"local_number":20304050}],'
   entry+='"fax_numbers":[],"emails":[{"kind":"work","email":"zoe@example.com"}]}'
-  # The headers through -D rather than -w '%header{...}', which curl only has since 7.84 (RHEL 9,
-  # the container image's base, ships 7.76).
-  location=$(curl -sS -o /dev/null -D - -H 'Content-Type: application/json' -d "$entry" \
-    "$base/addresses" | tr -d '\r' | sed -n 's/^[Ll]ocation: *//p') || return 1
-  id=${location##*/}
-  if [[ -z $id ]]; then
-    say "POST /addresses gave no Location: the training run does not serve"
-    return 1
-  fi
+  id=$(created "$base" "$entry" "application/json") || return 1
   # One curl, one connection: each request after --next has its own method, headers and body.
   curl -sS -o /dev/null "$base/addresses/$id" \
     --next -sS -o /dev/null -H 'Accept-Encoding: gzip' "$base/addresses/$id" \
@@ -115,13 +107,18 @@ exercise() {
   exercise_interchange "$base" "$entry"
 }
 
-# The location's id of a 201 for POST /addresses of $2 (content type $3) against $1.
+# The id in the Location of POST /addresses of $2 (content type $3) against $1.
 created() {
   local id
+  # The headers through -D rather than -w '%header{...}', which curl only has since 7.84 (RHEL 9,
+  # the container image's base, ships 7.76).
   id=$(curl -sS -o /dev/null -D - -H "Content-Type: $3" --data-binary "$2" "$1/addresses" \
     | tr -d '\r' | sed -n 's|^[Ll]ocation: .*/||p')
-  [[ -n $id ]] || say "POST /addresses ($3) gave no Location"
-  [[ -n $id ]] && echo "$id"
+  if [[ -z $id ]]; then
+    say "POST /addresses ($3) gave no Location: the training run does not serve"
+    return 1
+  fi
+  echo "$id"
 }
 
 # The other representations, the change feed, imports, exports, duplicates and merges against $1

@@ -1038,7 +1038,6 @@ class FileStoreTest extends AddressStoreContractTest {
     }
   }
 
-  /** Starts {@code writers} inserts on {@code pool}, of ids {@code prefix} and two hex digits. */
   /** Waits up to 30 s until {@code count} of {@code threads} wait in a log for its next fsync. */
   private static void awaitParked(List<Thread> threads, int count) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -1050,6 +1049,7 @@ class FileStoreTest extends AddressStoreContractTest {
     }
   }
 
+  /** Starts {@code writers} inserts on {@code pool}, of ids {@code prefix} and two hex digits. */
   private List<Future<Insertion>> insertAtOnce(ExecutorService pool, int writers, String prefix) {
     List<Future<Insertion>> results = new ArrayList<>();
     for (int i = 0; i < writers; i++) {
