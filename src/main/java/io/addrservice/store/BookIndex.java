@@ -40,7 +40,12 @@ final class BookIndex {
    * when it cannot.
    */
   interface Journal {
-    void write(List<Write> writes);
+    /**
+     * Returns the writes to apply: {@code writes}, or the same writes with each put's entry as the
+     * JSON it was made durable as ({@link Write#json}), which the index then keeps instead of the
+     * entry ({@link Change#stored}), as it keeps a replayed one.
+     */
+    List<Write> write(List<Write> writes);
   }
 
   /** A write before it has its sequence number. */
@@ -163,7 +168,7 @@ final class BookIndex {
           if (live(owner, id) != null) {
             throw new IllegalStateException("id already in use: " + id);
           }
-          return write(owner, id, 1, entry, key).entry();
+          return write(owner, id, 1, entry, key);
         });
   }
 
@@ -172,8 +177,7 @@ final class BookIndex {
         owner,
         id,
         expected,
-        current ->
-            WriteResult.written(write(owner, id, current.version() + 1, entry, null).entry()));
+        current -> WriteResult.written(write(owner, id, current.version() + 1, entry, null)));
   }
 
   WriteResult remove(String owner, String id, VersionMatch expected) {
@@ -194,23 +198,32 @@ final class BookIndex {
         id,
         () -> {
           Change current = live(owner, id);
-          WriteResult refusal =
-              WriteResult.refusal(current == null ? null : current.entry(), expected);
+          WriteResult refusal = WriteResult.refusal(version(current), expected);
           return refusal != null ? refusal : write.apply(current);
         });
   }
 
-  /** Journals the write, then applies it; the caller holds the id's lock. */
-  private Change write(String owner, String id, long version, AddressEntry entry, StoredKey key) {
+  /** The version of {@code change}, or null when there is none. */
+  private static Long version(Change change) {
+    return change == null ? null : change.version();
+  }
+
+  /**
+   * Journals the write, then applies it; the caller holds the id's lock. Returns the entry as
+   * written (null for a deletion).
+   */
+  private VersionedEntry write(
+      String owner, String id, long version, AddressEntry entry, StoredKey key) {
     return write(List.of(new Planned(owner, id, version, entry, key))).get(0);
   }
 
   /**
    * Journals the writes as one durable step, then applies them in order; the caller holds the lock
    * of every id. Each takes its own sequence number, none visible to the change feed before all are
-   * applied.
+   * applied. Returns the entries as written (null for a deletion), made from what the caller gave:
+   * the index may keep them as their JSON ({@link Journal}).
    */
-  private List<Change> write(List<Planned> planned) {
+  private List<VersionedEntry> write(List<Planned> planned) {
     purgeIfDue();
     gate.readLock().lock();
     try {
@@ -227,12 +240,15 @@ final class BookIndex {
           writes.add(
               new Write(numbers[i], p.owner(), p.id(), p.version(), p.entry(), at, p.key(), null));
         }
-        journal.write(writes);
-        List<Change> applied = new ArrayList<>(writes.size());
-        for (Write write : writes) {
-          applied.add(apply(write, false));
+        for (Write write : journal.write(writes)) {
+          apply(write, false);
         }
-        return applied;
+        List<VersionedEntry> written = new ArrayList<>(planned.size());
+        for (Planned p : planned) {
+          written.add(
+              p.entry() == null ? null : new VersionedEntry(p.id(), p.version(), p.entry()));
+        }
+        return written;
       } finally {
         for (long number : numbers) {
           sequences.finish(number);
@@ -299,8 +315,7 @@ final class BookIndex {
         ids.iterator(),
         () -> {
           Change current = live(owner, targetId);
-          WriteResult refusal =
-              WriteResult.refusal(current == null ? null : current.entry(), target);
+          WriteResult refusal = WriteResult.refusal(version(current), target);
           if (refusal != null) {
             return MergeResult.refused(targetId, refusal);
           }
@@ -308,14 +323,13 @@ final class BookIndex {
           planned.add(new Planned(owner, targetId, current.version() + 1, merged, null));
           for (Map.Entry<String, VersionMatch> source : sources.entrySet()) {
             Change found = live(owner, source.getKey());
-            WriteResult refused =
-                WriteResult.refusal(found == null ? null : found.entry(), source.getValue());
+            WriteResult refused = WriteResult.refusal(version(found), source.getValue());
             if (refused != null) {
               return MergeResult.refused(source.getKey(), refused);
             }
             planned.add(new Planned(owner, source.getKey(), found.version(), null, null));
           }
-          return MergeResult.written(write(planned).get(0).entry());
+          return MergeResult.written(write(planned).get(0));
         });
   }
 

@@ -360,7 +360,7 @@ final class PostgresStore implements AddressStore {
         current = new VersionedEntry(id, row.getLong(1), fromJson(row.getString(2)));
       }
     }
-    WriteResult refusal = WriteResult.refusal(current, expected);
+    WriteResult refusal = WriteResult.refusal(current.version(), expected);
     if (refusal != null) {
       return refusal;
     }
@@ -495,10 +495,7 @@ final class PostgresStore implements AddressStore {
         if (!row.next()) {
           return Optional.of(WriteResult.notFound());
         }
-        long version = row.getLong(1);
-        return expected.matches(version)
-            ? Optional.empty()
-            : Optional.of(WriteResult.versionMismatch(version));
+        return Optional.ofNullable(WriteResult.refusal(row.getLong(1), expected));
       }
     }
   }

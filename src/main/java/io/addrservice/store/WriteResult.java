@@ -36,13 +36,14 @@ public record WriteResult(Status status, VersionedEntry entry, long currentVersi
   }
 
   /**
-   * Why a conditional write on {@code current} (null when there is no entry) must not happen, or
-   * null when {@code expected} lets it go ahead: the one check every engine makes.
+   * Why a conditional write on an entry at {@code currentVersion} (null when there is no entry)
+   * must not happen, or null when {@code expected} lets it go ahead: the one check every engine
+   * makes.
    */
-  static WriteResult refusal(VersionedEntry current, VersionMatch expected) {
-    if (current == null) {
+  static WriteResult refusal(Long currentVersion, VersionMatch expected) {
+    if (currentVersion == null) {
       return notFound();
     }
-    return expected.matches(current.version()) ? null : versionMismatch(current.version());
+    return expected.matches(currentVersion) ? null : versionMismatch(currentVersion);
   }
 }
