@@ -40,12 +40,7 @@ final class BookIndex {
    * when it cannot.
    */
   interface Journal {
-    /**
-     * Returns the writes to apply: {@code writes}, or the same writes with each put's entry as the
-     * JSON it was made durable as ({@link Write#json}), which the index then keeps instead of the
-     * entry ({@link Change#stored}), as it keeps a replayed one.
-     */
-    List<Write> write(List<Write> writes);
+    void write(List<Write> writes);
   }
 
   /** A write before it has its sequence number. */
@@ -168,7 +163,7 @@ final class BookIndex {
           if (live(owner, id) != null) {
             throw new IllegalStateException("id already in use: " + id);
           }
-          return write(owner, id, 1, entry, key);
+          return write(owner, id, 1, entry, key).entry();
         });
   }
 
@@ -177,7 +172,8 @@ final class BookIndex {
         owner,
         id,
         expected,
-        current -> WriteResult.written(write(owner, id, current.version() + 1, entry, null)));
+        current ->
+            WriteResult.written(write(owner, id, current.version() + 1, entry, null).entry()));
   }
 
   WriteResult remove(String owner, String id, VersionMatch expected) {
@@ -208,22 +204,17 @@ final class BookIndex {
     return change == null ? null : change.version();
   }
 
-  /**
-   * Journals the write, then applies it; the caller holds the id's lock. Returns the entry as
-   * written (null for a deletion).
-   */
-  private VersionedEntry write(
-      String owner, String id, long version, AddressEntry entry, StoredKey key) {
+  /** Journals the write, then applies it; the caller holds the id's lock. */
+  private Change write(String owner, String id, long version, AddressEntry entry, StoredKey key) {
     return write(List.of(new Planned(owner, id, version, entry, key))).get(0);
   }
 
   /**
    * Journals the writes as one durable step, then applies them in order; the caller holds the lock
    * of every id. Each takes its own sequence number, none visible to the change feed before all are
-   * applied. Returns the entries as written (null for a deletion), made from what the caller gave:
-   * the index may keep them as their JSON ({@link Journal}).
+   * applied.
    */
-  private List<VersionedEntry> write(List<Planned> planned) {
+  private List<Change> write(List<Planned> planned) {
     purgeIfDue();
     gate.readLock().lock();
     try {
@@ -240,15 +231,12 @@ final class BookIndex {
           writes.add(
               new Write(numbers[i], p.owner(), p.id(), p.version(), p.entry(), at, p.key(), null));
         }
-        for (Write write : journal.write(writes)) {
-          apply(write, false);
+        journal.write(writes);
+        List<Change> applied = new ArrayList<>(writes.size());
+        for (Write write : writes) {
+          applied.add(apply(write, false));
         }
-        List<VersionedEntry> written = new ArrayList<>(planned.size());
-        for (Planned p : planned) {
-          written.add(
-              p.entry() == null ? null : new VersionedEntry(p.id(), p.version(), p.entry()));
-        }
-        return written;
+        return applied;
       } finally {
         for (long number : numbers) {
           sequences.finish(number);
@@ -329,7 +317,7 @@ final class BookIndex {
             }
             planned.add(new Planned(owner, source.getKey(), found.version(), null, null));
           }
-          return MergeResult.written(write(planned).get(0));
+          return MergeResult.written(write(planned).get(0).entry());
         });
   }
 

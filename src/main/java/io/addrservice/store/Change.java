@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
  * The latest write to one entry, as the change feed reads it: the entry as written, or a tombstone
  * when it was deleted.
  *
- * <p>The file store keeps an entry it read back from its log at start-up, or wrote since, as the
- * place of its JSON in the log ({@link StoredJson}), and binds it to the model when it is first
- * read ({@link #stored}): a start-up replays every record of the log but reads few of them, and an
- * entry no one has read costs the heap nothing but that place. Once bound, the entry stays bound.
- * Equal like a record, by its components.
+ * <p>The file store keeps an entry it read back from its log at start-up as the place of its JSON
+ * in the log ({@link StoredJson}), and binds it to the model when it is first read ({@link
+ * #stored}): a start-up replays every record of the log but reads few of them, and an entry no one
+ * has read costs the heap nothing but that place. Once bound, the entry stays bound. Equal like a
+ * record, by its components.
  */
 public final class Change {
   /** Binds an entry's logged JSON to the model. */

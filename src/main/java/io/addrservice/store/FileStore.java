@@ -46,10 +46,10 @@ import java.util.stream.IntStream;
  * Keeps every book in memory and every write in an append-only, checksummed log in a directory that
  * it holds an exclusive lock on. A write is acknowledged only after an fsync that covers it; writes
  * that arrive together share one (group commit, {@link WriteLog}). At start the latest snapshot and
- * the log segments after it are replayed; an entry replayed or written stays in its file until it
- * is first read ({@link StoredJson.InFile}). In the background, compaction writes a new snapshot
- * (fsync, atomic rename, directory fsync), points the unread entries at their copies in it, and
- * only then removes the files it replaces.
+ * the log segments after it are replayed; an entry replayed stays in its file until it is first
+ * read ({@link StoredJson.InFile}). In the background, compaction writes a new snapshot (fsync,
+ * atomic rename, directory fsync), points the unread entries at their copies in it, and only then
+ * removes the files it replaces.
  *
  * <p>Files: {@code log-N.jsonl} (segment N), {@code snapshot-N.jsonl} (the state before segment N),
  * {@code .lock}. One record per line (see {@link LogRecords}), so {@code grep} works on them.
@@ -119,17 +119,11 @@ final class FileStore implements AddressStore, AutoCloseable {
   private final List<Path> damaged = new ArrayList<>();
 
   /**
-   * The files that entries no one has read are still kept in ({@link StoredJson.InFile}): those of
-   * the start-up, then the last compaction's snapshot, and the segments written since. Guarded by
-   * itself: a compaction may outlast the wait for it when the store closes.
+   * The replayed files that entries no one has read are still kept in ({@link StoredJson.InFile}):
+   * those of the start-up, then the last compaction's snapshot. Guarded by itself: a compaction may
+   * outlast the wait for it when the store closes.
    */
   private final List<LogFile> entryFiles = new ArrayList<>();
-
-  /**
-   * The segment being written, open for reading the entries written to it; one of {@link
-   * #entryFiles}, which a compaction keeps when it retires the others. Guarded by entryFiles.
-   */
-  private LogFile writtenEntries;
 
   private final ExecutorService compactor =
       Executors.newSingleThreadExecutor(
@@ -643,11 +637,9 @@ final class FileStore implements AddressStore, AutoCloseable {
 
   /**
    * Makes writes durable: appended to the log as one record (several as one group record, which
-   * recovery applies whole or not at all) and covered by an fsync. Returns them with each put's
-   * entry as its place in the log, read back from the record as a start-up reads it: the index
-   * keeps a written entry as it keeps a replayed one, off the heap until it is read.
+   * recovery applies whole or not at all) and covered by an fsync.
    */
-  private List<Write> journal(List<Write> writes) {
+  private void journal(List<Write> writes) {
     if (closed) {
       throw new IllegalStateException("the file store " + directory + " is closed");
     }
@@ -657,8 +649,7 @@ final class FileStore implements AddressStore, AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("cannot write a log record", e);
     }
-    WriteLog.Ticket ticket = log.append(record);
-    log.await(ticket);
+    log.await(log.append(record));
     if (log.size() >= compactionThreshold && compacting.compareAndSet(false, true)) {
       compactor.execute(
           () -> {
@@ -668,54 +659,6 @@ final class FileStore implements AddressStore, AutoCloseable {
               compacting.set(false);
             }
           });
-    }
-    return placed(writes, record, ticket);
-  }
-
-  /**
-   * {@code writes}, each put with its entry as its place in {@code record}, which {@code ticket}
-   * says where the log holds; {@code writes} as they are if the segment cannot be opened for
-   * reading (the entries then stay on the heap).
-   */
-  private List<Write> placed(List<Write> writes, byte[] record, WriteLog.Ticket ticket) {
-    Object decoded;
-    try {
-      decoded =
-          decode(
-              records.read(
-                  record,
-                  0,
-                  record.length - 1,
-                  segmentEntries(ticket.segment()),
-                  ticket.end() - record.length));
-    } catch (IOException e) {
-      Log.debugf("File store %s: written entries kept on the heap: %s", directory, e.getMessage());
-      return writes;
-    }
-    List<?> read = decoded instanceof List<?> group ? group : List.of(decoded);
-    List<Write> placed = new ArrayList<>(writes.size());
-    for (int i = 0; i < writes.size(); i++) {
-      Write write = writes.get(i);
-      placed.add(write.deletion() ? write : write.kept(((Write) read.get(i)).json()));
-    }
-    return placed;
-  }
-
-  /**
-   * The segment being written, open for reading the entries written to it ({@link #entryFiles}):
-   * opened at its first write, retired by the compaction that starts the next segment, whose
-   * snapshot holds them.
-   */
-  private LogFile segmentEntries(WriteLog.Segment segment) throws IOException {
-    synchronized (entryFiles) {
-      if (closed) {
-        throw new IOException("the store is closed");
-      }
-      if (writtenEntries == null || !writtenEntries.path().equals(segment.file)) {
-        writtenEntries = LogFile.open(segment.file);
-        entryFiles.add(writtenEntries);
-      }
-      return writtenEntries;
     }
   }
 
@@ -741,7 +684,7 @@ final class FileStore implements AddressStore, AutoCloseable {
                 }
               });
       Written written = writeSnapshot(number[0], snapshot, false);
-      moveUnreadEntries(written, segmentFile(number[0]));
+      moveUnreadEntries(written);
       removeBefore(number[0]);
       compactionThreshold = Math.max(options.minCompactionBytes(), 2 * written.size());
     } catch (IOException | UncheckedIOException | StoreUnavailableException e) {
@@ -759,10 +702,9 @@ final class FileStore implements AddressStore, AutoCloseable {
 
   /**
    * Gives the entries no one has read their places in the new snapshot, then retires the files they
-   * were in: the snapshot replaces every one of them but {@code segment}, the one the compaction
-   * started.
+   * were in: the snapshot replaces every one of them.
    */
-  private void moveUnreadEntries(Written written, Path segment) throws IOException {
+  private void moveUnreadEntries(Written written) throws IOException {
     LogFile snapshot = written.unread().isEmpty() ? null : LogFile.open(written.file());
     for (Unread entry : written.unread()) {
       entry
@@ -770,18 +712,8 @@ final class FileStore implements AddressStore, AutoCloseable {
           .moved(entry.from(), new StoredJson.InFile(snapshot, entry.offset(), entry.length()));
     }
     synchronized (entryFiles) {
-      // The segment this compaction started stays: it holds writes made since, not in the snapshot.
-      LogFile writing =
-          writtenEntries != null && writtenEntries.path().equals(segment) ? writtenEntries : null;
-      for (LogFile file : entryFiles) {
-        if (file != writing) {
-          file.retire();
-        }
-      }
+      entryFiles.forEach(LogFile::retire);
       entryFiles.clear();
-      if (writing != null) {
-        entryFiles.add(writing);
-      }
       if (snapshot != null && closed) {
         snapshot.retire();
       } else if (snapshot != null) {

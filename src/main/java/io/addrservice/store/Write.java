@@ -15,8 +15,7 @@ import java.time.Instant;
  * @param at when it was written
  * @param key the idempotency key stored with a create, or null
  * @param json the entry's JSON as the file engine's log holds it, for a write read back from it
- *     (replayed and written entries are kept so until they are read: {@link Change#stored}), or
- *     null
+ *     (replayed entries are kept so until they are read: {@link Change#stored}), or null
  */
 record Write(
     long sequence,
@@ -30,10 +29,5 @@ record Write(
 
   boolean deletion() {
     return entry == null && json == null;
-  }
-
-  /** This put with its entry kept as the JSON {@code json} instead. */
-  Write kept(StoredJson json) {
-    return new Write(sequence, owner, id, version, null, at, key, json);
   }
 }
