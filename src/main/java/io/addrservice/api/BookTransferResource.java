@@ -22,7 +22,9 @@ import io.addrservice.service.AddressBookService;
 import io.addrservice.service.BookImporter;
 import io.addrservice.service.ImportItem;
 import io.addrservice.service.ImportReport;
+import io.addrservice.service.ImportStoppedException;
 import io.addrservice.service.Page;
+import io.addrservice.service.StorageUnavailableException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAcceptableException;
@@ -219,7 +221,11 @@ public class BookTransferResource {
               + " (and changes nothing when equal): re-importing an export creates no duplicate."
               + " Other items are created. Items are stored in batches, each durable before it is"
               + " counted; a bad item never stops the others. A body over"
-              + " addrservice.import.max-size is 413.")
+              + " addrservice.import.max-size is 413. An import that cannot go on (the store"
+              + " cannot write: 503; a body without a length passes the limit: 413) answers with"
+              + " the item it stopped at in its message, counted from 0: every item before it"
+              + " was stored or refused, and sending the items from it on again finishes the"
+              + " import.")
   @RequestBody(
       required = true,
       content = {
@@ -265,7 +271,22 @@ public class BookTransferResource {
         CardMediaTypes.isVCard(type)
             ? ImportStreams.vcards(in, charset)
             : ImportStreams.ndjson(in, charset, trees);
-    return importer.importAll(caller.owner(), items);
+    try {
+      return importer.importAll(caller.owner(), items);
+    } catch (ImportStoppedException e) {
+      throw stopped(e);
+    }
+  }
+
+  /** The failure that stopped an import, telling the client where it stopped when it can act. */
+  private RuntimeException stopped(ImportStoppedException e) {
+    if (e.getCause() instanceof StorageUnavailableException unavailable) {
+      return new StorageUnavailableException(unavailable.getCause(), e.getMessage());
+    }
+    if (e.getCause() instanceof BodyTooLargeException) {
+      return new BodyTooLargeException(maxImportSize, e.getMessage());
+    }
+    return e.getCause();
   }
 
   /** The methods of the export. */

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Imports many entries into one book: each item is validated like a POST body; an item whose id (a
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * other item is created. Items are written in batches of {@value #BATCH}, each one write of the
  * store ({@link AddressBookService#writeBatch}: in the file store one log record and one flush); a
  * batch is counted only once it is acknowledged. One batch is validated and written while the
- * request's thread reads the next. A bad item never stops the others.
+ * request's thread reads the next. A bad item never stops the others; a store that cannot write, or
+ * a body that cannot be read further, stops the import ({@link ImportStoppedException}).
  */
 @ApplicationScoped
 public class BookImporter {
@@ -66,15 +68,27 @@ public class BookImporter {
     Tally tally = new Tally();
     CompletableFuture<Void> storing = CompletableFuture.completedFuture(null);
     List<ImportItem> batch = new ArrayList<>(BATCH);
-    while (items.hasNext()) {
-      batch.add(items.next());
-      if (batch.size() == BATCH) {
-        // One batch is validated and written while the next is read: two in memory at most.
-        finish(storing);
-        List<ImportItem> full = batch;
-        storing = CompletableFuture.runAsync(() -> store(owner, full, tally), writer);
-        batch = new ArrayList<>(BATCH);
+    long next = 0; // the index of the item after the last one read
+    try {
+      while (items.hasNext()) {
+        ImportItem item = items.next();
+        batch.add(item);
+        next = item.index() + 1;
+        if (batch.size() == BATCH) {
+          // One batch is validated and written while the next is read: two in memory at most.
+          finish(storing);
+          List<ImportItem> full = batch;
+          storing = CompletableFuture.runAsync(() -> store(owner, full, tally), writer);
+          batch = new ArrayList<>(BATCH);
+        }
       }
+    } catch (ImportStoppedException e) {
+      throw e; // the batch before failed: it stopped there
+    } catch (RuntimeException e) {
+      // The body cannot be read further: the batch being written is the last (its failure, an
+      // earlier stop, wins), and the items read since are not stored.
+      finish(storing);
+      throw new ImportStoppedException(batch.isEmpty() ? next : batch.get(0).index(), e);
     }
     finish(storing);
     store(owner, batch, tally);
@@ -146,12 +160,11 @@ public class BookImporter {
     }
   }
 
-  /** Waits for a batch to be stored. */
+  /** Waits for a batch to be stored; rethrows what stopped it. */
   private static void finish(CompletableFuture<Void> batch) {
     try {
       batch.join();
     } catch (CompletionException e) {
-      // The store cannot write (disk full, database down): nothing more can be imported.
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
   }
@@ -169,17 +182,29 @@ public class BookImporter {
         updates.put(write.id, write.entry);
       }
     }
-    Set<String> missing = book.writeBatch(owner, creates, updates);
+    Set<String> missing = stopping(batch, () -> book.writeBatch(owner, creates, updates));
     if (!missing.isEmpty()) {
       // Deleted since they were looked up: stored as new entries, as if they had no id.
-      book.writeBatch(
-          owner,
-          batch.stream().filter(w -> missing.contains(w.id)).map(Write::entry).toList(),
-          Map.of());
+      List<Write> recreated = batch.stream().filter(w -> missing.contains(w.id)).toList();
+      stopping(
+          recreated,
+          () -> book.writeBatch(owner, recreated.stream().map(Write::entry).toList(), Map.of()));
     }
     tally.created.addAndGet(creates.size() + missing.size());
     tally.updated.addAndGet(updates.size() - missing.size());
     batch.forEach(write -> tally.dropped(write.item));
+  }
+
+  /**
+   * Makes {@code writes} with {@code store}: when the store cannot (disk full, database down),
+   * nothing more can be imported, and the import stops at the first of them.
+   */
+  private static <T> T stopping(List<Write> writes, Supplier<T> store) {
+    try {
+      return store.get();
+    } catch (StorageUnavailableException e) {
+      throw new ImportStoppedException(writes.get(0).item.index(), e);
+    }
   }
 
   /** One write of a batch. */

@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.addrservice.model.JsonMapping;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -214,6 +218,32 @@ class BookTransferTest extends ApiTestSupport {
         .statusCode(413)
         .body("message", equalTo("Request body too large"));
     assertEquals(0, book().size());
+  }
+
+  @Test
+  void anImportCutOffAtTheLimitSaysWhereItStoppedAndKeepsWhatWasStored() {
+    StringBuilder items = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      items.append("{\"full_name\": \"Person ").append(i).append("\"}\n");
+    }
+    byte[] head = items.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] tail = new byte[10 * 1024 * 1024];
+    java.util.Arrays.fill(tail, (byte) 'x');
+    // No length: the body is sent chunked, and the limit is found only on the way.
+    InputStream body =
+        new SequenceInputStream(new ByteArrayInputStream(head), new ByteArrayInputStream(tail));
+    given()
+        .contentType(NDJSON)
+        .body(body)
+        .post("/addresses/import")
+        .then()
+        .statusCode(413)
+        .body(
+            "message",
+            equalTo(
+                "Request body too large: the import stopped at item 256; every item before it"
+                    + " was stored or refused"));
+    assertEquals(256, book().size());
   }
 
   private static Map<String, Object> book() {

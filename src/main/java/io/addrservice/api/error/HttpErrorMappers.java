@@ -61,13 +61,15 @@ public class HttpErrorMappers {
 
   /**
    * The service cannot reach its storage: 503, so clients and load balancers retry later. The cause
-   * goes to the log with the request id, never to the client.
+   * goes to the log with the request id, never to the client; what the request did before (an
+   * import's stored items) follows the message.
    */
   @ServerExceptionMapper
   public Response storageUnavailable(StorageUnavailableException e, HttpServerRequest request) {
     logFailure(e, request);
+    String message = e.detail() == null ? STORE_UNAVAILABLE : STORE_UNAVAILABLE + ": " + e.detail();
     return errors
-        .of(request, Status.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE, e)
+        .of(request, Status.SERVICE_UNAVAILABLE, message, e)
         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
         .build();
   }

@@ -43,12 +43,17 @@ public class RequestErrorMappers {
         .build();
   }
 
-  /** A body over the size limit: 413, nothing stored. */
+  /**
+   * A body over the size limit: 413, nothing stored, but for an import cut off on the way, whose
+   * message says where it stopped.
+   */
   @ServerExceptionMapper
   public Response tooLarge(BodyTooLargeException e, HttpServerRequest request) {
-    return errors
-        .of(request, Status.REQUEST_ENTITY_TOO_LARGE, BodyTooLargeException.MESSAGE, e)
-        .build();
+    String message =
+        e.detail() == null
+            ? BodyTooLargeException.MESSAGE
+            : BodyTooLargeException.MESSAGE + ": " + e.detail();
+    return errors.of(request, Status.REQUEST_ENTITY_TOO_LARGE, message, e).build();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.addrservice.api.error;
 
 import static io.restassured.RestAssured.given;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -17,7 +18,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** When the store cannot write (its directory is gone), writes are 503 and readiness is DOWN. */
+/**
+ * When the store cannot write (its directory is gone), writes are 503 (an import's saying where it
+ * stopped) and readiness is DOWN.
+ */
 @QuarkusTest
 @TestProfile(StoreUnavailableTest.FileStoreProfile.class)
 class StoreUnavailableTest {
@@ -56,6 +60,18 @@ class StoreUnavailableTest {
         .body("code", equalTo(503))
         .body("message", equalTo("Storage unavailable"))
         .body(not(containsString(DIR.toString())));
+    given()
+        .contentType("application/x-ndjson")
+        .body("{\"full_name\": \"one\"}\n{\"full_name\": \"two\"}\n".getBytes(UTF_8))
+        .post("/addresses/import")
+        .then()
+        .statusCode(503)
+        .header("Retry-After", "5")
+        .body(
+            "message",
+            equalTo(
+                "Storage unavailable: the import stopped at item 0; every item before it was"
+                    + " stored or refused"));
     given()
         .get("/q/health/ready")
         .then()
