@@ -19,6 +19,14 @@ public class ErrorResponses {
     this.debug = config.debug();
   }
 
+  /**
+   * The message of a failure with what the client should know of its request's effect after it (an
+   * import's stop), or the message alone when there is nothing to add.
+   */
+  static String detailed(String message, String detail) {
+    return detail == null ? message : message + ": " + detail;
+  }
+
   /** An error response without violations. */
   public Response.ResponseBuilder of(
       HttpServerRequest request, Response.StatusType status, String message, Throwable cause) {

@@ -67,9 +67,12 @@ public class HttpErrorMappers {
   @ServerExceptionMapper
   public Response storageUnavailable(StorageUnavailableException e, HttpServerRequest request) {
     logFailure(e, request);
-    String message = e.detail() == null ? STORE_UNAVAILABLE : STORE_UNAVAILABLE + ": " + e.detail();
     return errors
-        .of(request, Status.SERVICE_UNAVAILABLE, message, e)
+        .of(
+            request,
+            Status.SERVICE_UNAVAILABLE,
+            ErrorResponses.detailed(STORE_UNAVAILABLE, e.detail()),
+            e)
         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
         .build();
   }

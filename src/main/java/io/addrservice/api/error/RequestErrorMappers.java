@@ -49,10 +49,7 @@ public class RequestErrorMappers {
    */
   @ServerExceptionMapper
   public Response tooLarge(BodyTooLargeException e, HttpServerRequest request) {
-    String message =
-        e.detail() == null
-            ? BodyTooLargeException.MESSAGE
-            : BodyTooLargeException.MESSAGE + ": " + e.detail();
+    String message = ErrorResponses.detailed(BodyTooLargeException.MESSAGE, e.detail());
     return errors.of(request, Status.REQUEST_ENTITY_TOO_LARGE, message, e).build();
   }
 
