@@ -46,6 +46,7 @@ class CrashRecoveryIT {
   private static final int KILL_CYCLES = 3;
   private static final ObjectMapper JSON = JsonMapping.newMapper();
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration KILL_WITHIN = Duration.ofSeconds(60);
 
   private static HttpClient http;
   private static ExecutorService pool;
@@ -87,9 +88,11 @@ class CrashRecoveryIT {
         PackagedApp target = app;
         running.add(pool.submit(() -> writer.run(target, stop)));
       }
-      // Somewhere in the middle of the load, at a different point every cycle.
+      // Somewhere in the middle of the load, at a different point every cycle; never before every
+      // writer has had time for a first acknowledged write, however slow the machine.
       Thread.sleep(2_000 + timing.nextInt(2_000));
-      app.kill();
+      app.killOnceAcknowledged(
+          () -> writers.stream().mapToInt(w -> w.acknowledged).sum(), THREADS, KILL_WITHIN);
       stop.set(true);
       for (Future<?> writer : running) {
         writer.get(60, TimeUnit.SECONDS);
@@ -155,7 +158,8 @@ class CrashRecoveryIT {
     private final List<Tracked> owned = new ArrayList<>();
     private final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
     private int sequence;
-    private int acknowledged;
+    // Counted by the writer's own thread, read by the test's thread to time the kill.
+    private volatile int acknowledged;
     private int inFlight;
 
     Writer(int number, Random random) {

@@ -41,6 +41,7 @@ class MergeCrashIT {
   private static final int TRIPLES = 400;
   private static final ObjectMapper JSON = JsonMapping.newMapper();
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration KILL_WITHIN = Duration.ofSeconds(60);
 
   private static HttpClient http;
   private static ExecutorService pool;
@@ -103,8 +104,8 @@ class MergeCrashIT {
                 return null;
               }));
     }
-    Thread.sleep(150 + new Random().nextInt(400));
-    app.kill();
+    // After a different number of acknowledged merges every run, however slow the machine.
+    app.killOnceAcknowledged(acknowledged::size, 1 + new Random().nextInt(60), KILL_WITHIN);
     for (Future<?> thread : running) {
       thread.get(60, TimeUnit.SECONDS);
     }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * The packaged jar ({@code target/quarkus-app/quarkus-run.jar}) run as a child process, so that a
@@ -104,6 +105,20 @@ final class PackagedApp implements AutoCloseable {
   /** SIGTERM, without waiting: the test watches what the stopping process does. */
   void terminate() {
     process.destroy();
+  }
+
+  /**
+   * SIGKILL in the middle of a load: once {@code acknowledged} has reached {@code atLeast}, so that
+   * the kill never lands before the load has really started however slow the machine is, and at the
+   * latest after {@code limit} (the test's own count then says there was too little load).
+   */
+  void killOnceAcknowledged(IntSupplier acknowledged, int atLeast, Duration limit)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (acknowledged.getAsInt() < atLeast && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    kill();
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed that was not already durable. */
