@@ -88,8 +88,9 @@ class CrashRecoveryIT {
         PackagedApp target = app;
         running.add(pool.submit(() -> writer.run(target, stop)));
       }
-      // Somewhere in the middle of the load, at a different point every cycle; never before every
-      // writer has had time for a first acknowledged write, however slow the machine.
+      // Somewhere in the middle of the load, at a different point every cycle; never before the
+      // writers together have the acknowledged writes that make the cycle mean anything (the
+      // assertion below), however slow the machine.
       Thread.sleep(2_000 + timing.nextInt(2_000));
       app.killOnceAcknowledged(
           () -> writers.stream().mapToInt(w -> w.acknowledged).sum(), THREADS, KILL_WITHIN);
