@@ -209,8 +209,9 @@ final class ChangeStream implements Flow.Publisher<StreamEvent>, Flow.Subscripti
           }
         }
         if (complete) {
-          subscriber.onComplete();
+          // Closed before completion is signalled: whoever sees the end sees the stream gone.
           listener.closed(this);
+          subscriber.onComplete();
           break;
         }
         subscriber.onNext(next);
