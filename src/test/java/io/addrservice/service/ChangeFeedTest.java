@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.addrservice.api.SyncClient;
 import io.addrservice.config.AddrServiceConfig;
 import io.addrservice.config.TestConfig;
 import io.addrservice.model.AddressEntry;
@@ -200,10 +201,11 @@ class ChangeFeedTest {
     ChangeFeed strict = feed(Duration.ofMillis(50), 4, Duration.ofMillis(200));
     create(OWNER, 10);
     Events events = new Events(2);
-    strict.stream(OWNER, null, "since", Runnable::run).subscribe(events);
+    ChangeStream stream = (ChangeStream) strict.stream(OWNER, null, "since", Runnable::run);
+    stream.subscribe(events);
     List<StreamEvent> taken = events.take(2);
     // It takes nothing more while events wait: dropped after the stall timeout.
-    Thread.sleep(600);
+    assertTrue(SyncClient.await(Duration.ofSeconds(10), () -> !stream.open()), "never dropped");
     events.subscription.request(10);
     StreamEvent last = events.take(1).get(0);
     assertEquals(StreamEvent.Kind.RESUME, last.kind());
@@ -225,9 +227,10 @@ class ChangeFeedTest {
     ChangeFeed small = feed(Duration.ofSeconds(15), 2, Duration.ofSeconds(30));
     List<String> made = create(OWNER, 4);
     Events events = new Events(0);
-    small.stream(OWNER, null, "since", Runnable::run).subscribe(events);
+    ChangeStream stream = (ChangeStream) small.stream(OWNER, null, "since", Runnable::run);
+    stream.subscribe(events);
     // The stream holds two events its client has not taken, and reads no further.
-    Thread.sleep(300);
+    assertTrue(SyncClient.await(Duration.ofSeconds(10), () -> stream.room() == 0), "never full");
     store.remove(OWNER, made.get(2), VersionMatch.any());
     clock.advance(Duration.ofDays(1).plusMinutes(2));
     create(OWNER, 1);
