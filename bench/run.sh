@@ -519,7 +519,7 @@ row() {
 {
   echo "# addrservice benchmark, $STAMP"
   echo
-  echo "\`bench/run.sh\` at $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src pom.xml bench || echo ' (with uncommitted changes)'),"
+  echo "\`bench/run.sh\` at $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src pom.xml bench ':!bench/results' || echo ' (with uncommitted changes)'),"
   echo "store \`$STORE\`, $LOADED entries loaded; wrk -t$THREADS -c$CONNECTIONS -d$DURATION per run,"
   echo "service and wrk on the same machine, 127.0.0.1."
   echo
