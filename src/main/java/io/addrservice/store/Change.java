@@ -32,7 +32,14 @@ public final class Change {
   private final long sequence;
   private final String id;
   private final long version;
-  private final Instant at;
+
+  /**
+   * When the write was made, as the seconds and nanoseconds of an {@link Instant}: two fields of
+   * the change instead of an object of 24 bytes for every entry of a book.
+   */
+  private final long atSecond;
+
+  private final int atNano;
 
   /** Binds {@link #content} while it is stored JSON; null for an entry made bound. */
   private final Binder binder;
@@ -65,7 +72,8 @@ public final class Change {
     this.sequence = sequence;
     this.id = id;
     this.version = version;
-    this.at = at;
+    this.atSecond = at.getEpochSecond();
+    this.atNano = at.getNano();
     this.content = content;
     this.binder = binder;
   }
@@ -78,7 +86,7 @@ public final class Change {
 
   /** A bound for a search among changes ordered by sequence number; it holds nothing else. */
   static Change probe(long sequence) {
-    return new Change(sequence, "", 0, null, null, null);
+    return new Change(sequence, "", 0, Instant.EPOCH, null, null);
   }
 
   /** The write's store-wide sequence number. */
@@ -98,7 +106,7 @@ public final class Change {
 
   /** When the write was made. */
   public Instant at() {
-    return at;
+    return Instant.ofEpochSecond(atSecond, atNano);
   }
 
   /** Whether this is a tombstone. */
@@ -174,13 +182,14 @@ public final class Change {
             && sequence == that.sequence
             && version == that.version
             && id.equals(that.id)
-            && at.equals(that.at)
+            && atSecond == that.atSecond
+            && atNano == that.atNano
             && Objects.equals(entry(), that.entry());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(sequence, id, version, entry(), at);
+    return Objects.hash(sequence, id, version, entry(), at());
   }
 
   @Override
@@ -194,7 +203,7 @@ public final class Change {
         + ", entry="
         + entry()
         + ", at="
-        + at
+        + at()
         + "]";
   }
 }
