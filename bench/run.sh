@@ -26,6 +26,8 @@
 #   BENCH_STARTS=5         start-ups timed to the first 200, on an empty store and on the book
 #   BENCH_ROUNDS=8  BENCH_ROUND_DURATION=3s   the rounds of GET and of POST without and with a
 #                          token (file store only), each a wrk run of that length on each instance
+#   BENCH_WARM_UP_ROUNDS=4 at most this many rounds of warm-ups of every measured path, until
+#                          one costs the JIT's compiler threads less than a second of CPU time
 #   BENCH_PORTS=18400-18499   the ports the servers may listen on
 #   BENCH_STORE=file       the engine (file is the default configuration)
 #   BENCH_JAVA=...         the JDK's java to run the service with (default: a JDK 25 or later if
@@ -49,6 +51,7 @@ PORTS=${BENCH_PORTS:-18400-18499}
 PORT_LOW=${PORTS%-*}
 PORT_COUNT=$((${PORTS#*-} - PORT_LOW + 1))
 STORE=${BENCH_STORE:-file}
+WARM_UP_ROUNDS=${BENCH_WARM_UP_ROUNDS:-4}
 # The deployment as the README describes it (JAVA, APP, JVM_OPTS, ensure_deployment).
 # shellcheck source=bench/deployment.sh
 source "$BENCH/deployment.sh"
@@ -174,15 +177,47 @@ started_in_ms() {
 
 # --- wrk -----------------------------------------------------------------------------------
 
-declare -A RPS P50 P99 ERRS
+declare -A RPS P50 P99 ERRS JIT_S
+# The service process whose JIT measure() watches (none for nginx).
+MEASURED_PID=
+# CPU time (utime + stime, in clock ticks) of process $1's JIT compiler threads (C1 and C2).
+jit_ticks() {
+  local task total=0 stat
+  for task in /proc/"$1"/task/*; do
+    [[ $(cat "$task/comm" 2>/dev/null) == C[12]\ Compiler* ]] || continue
+    stat=$(cat "$task/stat" 2>/dev/null) || continue
+    read -r -a stat <<<"${stat##*) }"
+    total=$((total + stat[11] + stat[12]))
+  done
+  echo "$total"
+}
+# The measured instance's snapshot files (a compaction writes a new one), when MEASURED_PID is it.
+COMPACTED=()
+snapshots() {
+  [[ -n $MEASURED_PID && $MEASURED_PID == "${MAIN_PID:-}" ]] || return 0
+  find "$DATA" -maxdepth 1 -name 'snapshot-*.jsonl' -printf '%f ' 2>/dev/null || true
+}
+ticks_s() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }'; }
 # Runs wrk as run $1 with script $2 against URL $3 (more wrk flags after); keeps the raw output.
 measure() {
   local name=$1 script=$2 url=$3
   shift 3
   say "wrk $name: $url (load average $(cut -d' ' -f1 /proc/loadavg))"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >"$RESULTS/wrk-$name.txt"
+  local jit_before=0 snapshots_before
+  [[ -z $MEASURED_PID ]] || jit_before=$(jit_ticks "$MEASURED_PID")
+  snapshots_before=$(snapshots)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH/lua/$script" "$@" "$url" \
     >>"$RESULTS/wrk-$name.txt" 2>&1
+  if [[ $(snapshots) != "$snapshots_before" ]]; then
+    COMPACTED+=("$name")
+    echo "the file store wrote a snapshot (compaction) during the run: $(snapshots)" >>"$RESULTS/wrk-$name.txt"
+  fi
+  JIT_S[$name]=-
+  if [[ -n $MEASURED_PID ]]; then
+    JIT_S[$name]=$(ticks_s $(($(jit_ticks "$MEASURED_PID") - jit_before)))
+    echo "the JIT's compiler threads during the run: ${JIT_S[$name]} s of CPU time" >>"$RESULTS/wrk-$name.txt"
+  fi
   local line
   line=$(grep '^BENCH ' "$RESULTS/wrk-$name.txt")
   RPS[$name]=$(field "$line" rps)
@@ -364,12 +399,29 @@ curl -sf --max-time 10 -D "$RESULTS/nginx-get-headers.txt" -o "$SCRATCH/nginx-bo
   "http://127.0.0.1:$NPORT/addresses/$GET_ID"
 cmp -s "$SCRATCH/nginx-body" "$NGINX/www/addresses/$GET_ID" || { say "nginx serves other bytes"; exit 1; }
 
-# 5. The measured runs. Warm-ups let the JIT compile each path before it is measured.
+# 5. The measured runs, after warm-ups of every path they measure. The AOT cache holds the methods'
+# profiles but no compiled code, so the JIT compiles a path when it first runs under load: tens of
+# seconds of CPU time for these paths, on the two cores wrk shares, and a run measured meanwhile
+# measures the compiler as well. The warm-ups go round (at most WARM_UP_ROUNDS times) until one
+# whole round costs the JIT's compiler threads less than a second of CPU time; the report gives
+# the compilers' CPU time during each measured run. The short POST of each round adds entries.
 say "warming up"
-warm_up get.lua "$BASE/addresses/$GET_ID" 5s
-warm_up mixed.lua "$BASE/addresses" 5s
-warm_up page.lua "$BASE/addresses" 3s
-measure nginx-get get.lua "http://127.0.0.1:$NPORT/addresses/$GET_ID"
+MEASURED_PID=$MAIN_PID
+WARM_UPS=0
+while ((WARM_UPS < WARM_UP_ROUNDS)); do
+  WARM_UPS=$((WARM_UPS + 1))
+  jit_before=$(jit_ticks "$MAIN_PID")
+  warm_up get.lua "$BASE/addresses/$GET_ID" 5s
+  warm_up getrandom.lua "$BASE/addresses" 2s
+  warm_up mixed.lua "$BASE/addresses" 5s
+  warm_up page.lua "$BASE/addresses" 3s
+  warm_up put.lua "$BASE/addresses" 3s
+  warm_up post.lua "$BASE/addresses" 2s
+  WARM_UP_JIT_S=$(ticks_s $(($(jit_ticks "$MAIN_PID") - jit_before)))
+  say "warm-up round $WARM_UPS: the JIT's compiler threads took $WARM_UP_JIT_S s of CPU time"
+  awk -v s="$WARM_UP_JIT_S" 'BEGIN { exit !(s < 1) }' && break
+done
+MEASURED_PID= measure nginx-get get.lua "http://127.0.0.1:$NPORT/addresses/$GET_ID"
 measure get get.lua "$BASE/addresses/$GET_ID"
 measure get-random getrandom.lua "$BASE/addresses"
 measure page page.lua "$BASE/addresses"
@@ -377,6 +429,7 @@ measure put put.lua "$BASE/addresses"
 measure post post.lua "$BASE/addresses"
 measure mixed mixed.lua "$BASE/addresses"
 RSS_LOADED=$(rss_mb "$MAIN_PID")
+MEASURED_PID=
 stop_service
 
 # What durability and tokens cost, in the same minutes (file store only): two fresh memory-store
@@ -393,7 +446,7 @@ measure_cpu() {
   local pid=$1 name=$2 before after
   shift 2
   before=$(cpu_ticks "$pid")
-  measure "$name" "$@"
+  MEASURED_PID=$pid measure "$name" "$@"
   after=$(cpu_ticks "$pid")
   CPU_US[$name]=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" \
     -v n="$(field "$(grep '^BENCH ' "$RESULTS/wrk-$name.txt")" requests)" \
@@ -421,13 +474,15 @@ alternate_jwt() {
 }
 # Run $1 as the medians of its rounds $1.1..$1.ROUNDS (errors: their sum).
 summarize() {
-  local name=$1 r rps=() p50=() p99=() cpu=() errs=0
+  local name=$1 r rps=() p50=() p99=() cpu=() errs=0 jit=0
   for ((r = 1; r <= ROUNDS; r++)); do
     rps+=("${RPS[$name.$r]}") p50+=("${P50[$name.$r]}") p99+=("${P99[$name.$r]}")
     cpu+=("${CPU_US[$name.$r]}") errs=$((errs + ERRS[$name.$r]))
+    jit=$(awk -v a="$jit" -v b="${JIT_S[$name.$r]}" 'BEGIN { printf "%.1f", a + b }')
   done
   RPS[$name]=$(mid %.1f "${rps[@]}") P50[$name]=$(mid %.2f "${p50[@]}")
   P99[$name]=$(mid %.2f "${p99[@]}") CPU_US[$name]=$(mid %.1f "${cpu[@]}") ERRS[$name]=$errs
+  JIT_S[$name]=$jit
 }
 # "0.93× (0.88–0.97)": the median and range over the rounds of run $1-jwt / run $1-memory.
 round_ratios() {
@@ -487,6 +542,7 @@ if [[ $STORE == file ]]; then
   P50[ceiling]=$(field "$CEILING_LINE" p50_ms)
   P99[ceiling]=$(field "$CEILING_LINE" p99_ms)
   ERRS[ceiling]=0
+  JIT_S[ceiling]=-
   rm -rf "$SCRATCH/ceiling"
 fi
 
@@ -513,18 +569,20 @@ token_row() {
     "$2-jwt" "${RATIO[$2]}× (${RATIO_RANGE[$2]} over $ROUNDS rounds) of the memory store's $1 without: ≥ 0.90× $(verdict ge "${RATIO[$2]}" 0.90)"
 }
 row() {
-  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "${RPS[$2]}" "${P50[$2]}" "${P99[$2]}" \
-    "$(ratio "$2")" "${ERRS[$2]}" "$3"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "${RPS[$2]}" "${P50[$2]}" "${P99[$2]}" \
+    "$(ratio "$2")" "${ERRS[$2]}" "${JIT_S[$2]}" "$3"
 }
 {
   echo "# addrservice benchmark, $STAMP"
   echo
   echo "\`bench/run.sh\` at $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src pom.xml bench ':!bench/results' || echo ' (with uncommitted changes)'),"
   echo "store \`$STORE\`, $LOADED entries loaded; wrk -t$THREADS -c$CONNECTIONS -d$DURATION per run,"
-  echo "service and wrk on the same machine, 127.0.0.1."
+  echo "service and wrk on the same machine, 127.0.0.1. Before the measured runs, $WARM_UPS round(s) of"
+  echo "warm-ups of every path they measure (the last: $WARM_UP_JIT_S s of the JIT compilers' CPU time);"
+  echo "JIT s: the CPU time the service's JIT compiler threads took during the run (for the rounds, their sum)."
   echo
-  echo "| run | req/s | p50 ms | p99 ms | × nginx | errors | goal |"
-  echo "|---|---:|---:|---:|---:|---:|---|"
+  echo "| run | req/s | p50 ms | p99 ms | × nginx | errors | JIT s | goal |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|"
   row "nginx, static file with the same bytes as GET by id" nginx-get "the ceiling"
   row "GET /addresses/{id}, one id" get "≥ 0.75× nginx, p99 ≤ 5 ms: $(verdict goal_get)"
   row "GET /addresses/{id}, random ids" get-random ""
@@ -543,6 +601,10 @@ row() {
   if [[ -n $CEILING_LINE ]]; then
     row "the disk at one fsync per write (DurableWriteCeiling), $CONNECTIONS threads, no HTTP" \
       ceiling "POST is $(awk -v a="${RPS[post]}" -v b="${RPS[ceiling]}" 'BEGIN { printf "%.2f", a / b }')× of it"
+  fi
+  if ((${#COMPACTED[@]} > 0)); then
+    echo
+    echo "The file store compacted (wrote a snapshot) during: ${COMPACTED[*]}."
   fi
   echo
   echo "| measure | value | goal |"
