@@ -180,14 +180,23 @@ started_in_ms() {
 declare -A RPS P50 P99 ERRS JIT_S
 # The service process whose JIT measure() watches (none for nginx).
 MEASURED_PID=
-# CPU time (utime + stime, in clock ticks) of process $1's JIT compiler threads (C1 and C2).
+CLK_TCK=$(getconf CLK_TCK)
+# utime + stime, in clock ticks, of the process or thread whose /proc stat file is $1 (0 once it
+# is gone); the fields are counted after the command name, which may hold spaces.
+stat_ticks() {
+  local stat fields
+  { stat=$(<"$1"); } 2>/dev/null || { echo 0; return; }
+  read -r -a fields <<<"${stat##*) }"
+  echo $((fields[11] + fields[12]))
+}
+# utime + stime of process $1, in clock ticks.
+cpu_ticks() { stat_ticks "/proc/$1/stat"; }
+# The same for process $1's JIT compiler threads (C1 and C2).
 jit_ticks() {
-  local task total=0 stat
+  local task total=0
   for task in /proc/"$1"/task/*; do
-    [[ $(cat "$task/comm" 2>/dev/null) == C[12]\ Compiler* ]] || continue
-    stat=$(cat "$task/stat" 2>/dev/null) || continue
-    read -r -a stat <<<"${stat##*) }"
-    total=$((total + stat[11] + stat[12]))
+    { [[ $(<"$task/comm") == C[12]\ Compiler* ]]; } 2>/dev/null || continue
+    total=$((total + $(stat_ticks "$task/stat")))
   done
   echo "$total"
 }
@@ -197,7 +206,7 @@ snapshots() {
   [[ -n $MEASURED_PID && $MEASURED_PID == "${MAIN_PID:-}" ]] || return 0
   find "$DATA" -maxdepth 1 -name 'snapshot-*.jsonl' -printf '%f ' 2>/dev/null || true
 }
-ticks_s() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }'; }
+ticks_s() { awk -v t="$1" -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }'; }
 # Runs wrk as run $1 with script $2 against URL $3 (more wrk flags after); keeps the raw output.
 measure() {
   local name=$1 script=$2 url=$3
@@ -452,9 +461,6 @@ measure_cpu() {
     -v n="$(field "$(grep '^BENCH ' "$RESULTS/wrk-$name.txt")" requests)" \
     'BEGIN { printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0) }')
 }
-# utime + stime of process $1, in clock ticks.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-CLK_TCK=$(getconf CLK_TCK)
 # Alternates $ROUNDS runs of script $2 on the two instances as run $1.<instance>.<round>, against
 # URL $3 (none) and $4 (jwt), and sums each instance's rounds up as run $1-memory and $1-jwt.
 alternate() {
