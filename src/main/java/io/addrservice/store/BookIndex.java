@@ -5,9 +5,12 @@ import io.addrservice.model.VersionMatch;
 import io.addrservice.model.VersionedEntry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -35,6 +38,9 @@ import java.util.function.Supplier;
  * the journal's flushes.
  */
 final class BookIndex {
+  private static final Comparator<Change> SEQUENCE_ORDER =
+      Comparator.comparingLong(Change::sequence);
+
   /**
    * Makes writes durable before they are applied, all of them or none (a merge is several); throws
    * when it cannot.
@@ -54,13 +60,18 @@ final class BookIndex {
    */
   private static final class Book {
     final ConcurrentSkipListMap<String, Change> live = new ConcurrentSkipListMap<>();
-    final ConcurrentSkipListSet<Change> bySequence =
-        new ConcurrentSkipListSet<>(Comparator.comparingLong(Change::sequence));
+    final ConcurrentSkipListSet<Change> bySequence = new ConcurrentSkipListSet<>(SEQUENCE_ORDER);
   }
 
   private record OwnedKey(String owner, String key) {}
 
-  private record Tombstone(String owner, Change change) {}
+  private record OwnedChange(String owner, Change change) {}
+
+  /**
+   * The sequence cut of a snapshot being taken, and the changes at or below it that left their
+   * books (replaced, deleted or purged) while the snapshot's walk was running, by sequence number.
+   */
+  private record Cut(long sequence, Map<Long, OwnedChange> left) {}
 
   private final Retention retention;
   private final Journal journal;
@@ -72,7 +83,7 @@ final class BookIndex {
   private final Map<OwnedKey, StoredKey> keys = new ConcurrentHashMap<>();
 
   /** Tombstones and keys in the order they were written, which is (close to) expiry order. */
-  private final Queue<Tombstone> tombstones = new ConcurrentLinkedQueue<>();
+  private final Queue<OwnedChange> tombstones = new ConcurrentLinkedQueue<>();
 
   private final Queue<StoredKey> keysByAge = new ConcurrentLinkedQueue<>();
 
@@ -83,8 +94,14 @@ final class BookIndex {
 
   private final ConcurrentHashMap<String, NamedLock> locks = new ConcurrentHashMap<>();
 
-  /** Writes hold it shared; {@link #quiesced} holds it alone, to see a state no write is in. */
+  /** Writes hold it shared; {@link #snapshot} holds it alone, to cut where no write is. */
   private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+
+  /** Held by {@link #snapshot} throughout: one snapshot at a time. */
+  private final ReentrantLock snapshots = new ReentrantLock();
+
+  /** The cut of the snapshot being taken, or null. */
+  private volatile Cut cut;
 
   /** An empty index; {@code binder} binds the JSON of a replayed put ({@link Change#stored}). */
   BookIndex(Retention retention, Journal journal, Change.Binder binder) {
@@ -363,11 +380,12 @@ final class BookIndex {
     Change previous;
     if (write.deletion()) {
       previous = book.live.remove(write.id());
-      tombstones.add(new Tombstone(write.owner(), change));
+      tombstones.add(new OwnedChange(write.owner(), change));
     } else {
       previous = book.live.put(write.id(), change);
     }
     if (previous != null) {
+      leaving(write.owner(), previous);
       book.bySequence.remove(previous);
       if (!replaying) {
         previous.detach();
@@ -396,7 +414,7 @@ final class BookIndex {
   /** Drops tombstones and keys past their retention now. */
   synchronized void purge() {
     Instant now = retention.now();
-    for (Tombstone oldest = tombstones.peek();
+    for (OwnedChange oldest = tombstones.peek();
         oldest != null && retention.tombstoneExpired(oldest.change().at(), now);
         oldest = tombstones.peek()) {
       tombstones.poll();
@@ -405,6 +423,7 @@ final class BookIndex {
       if (book != null && book.bySequence.contains(oldest.change())) {
         // Raised first: a reader that does not find the tombstone sees the number (changes()).
         expiredThrough = Math.max(expiredThrough, oldest.change().sequence());
+        leaving(oldest.owner(), oldest.change());
         book.bySequence.remove(oldest.change());
       }
     }
@@ -417,29 +436,89 @@ final class BookIndex {
   }
 
   /**
-   * What a snapshot must hold, taken while no write is in progress: every live entry and retained
-   * tombstone as a write, and every key not yet expired. {@code atQuietMoment} runs in the same
-   * quiet moment (the file engine starts its next log there).
+   * Keeps a change that is about to leave its book for the snapshot being taken, when the snapshot
+   * needs it: it is at or below the cut. Called before the change leaves the book's sequence set,
+   * so that the snapshot's walk either finds it there or finds it here.
    */
-  Snapshot quiesced(Runnable atQuietMoment) {
-    gate.writeLock().lock();
+  private void leaving(String owner, Change change) {
+    Cut walking = cut;
+    if (walking != null && change.sequence() <= walking.sequence()) {
+      walking.left().put(change.sequence(), new OwnedChange(owner, change));
+    }
+  }
+
+  /**
+   * What a snapshot must hold: the state at a cut made while no write is in progress (every live
+   * entry and retained tombstone as a write, and every key not yet expired). {@code atCut} runs at
+   * the cut (the file engine starts its next log there). Writes are held out only for the cut; the
+   * walk runs alongside them, and a change at or below the cut that leaves its book meanwhile is
+   * kept for it ({@link #leaving}).
+   */
+  Snapshot snapshot(Runnable atCut) {
+    snapshots.lock();
     try {
-      atQuietMoment.run();
+      Cut walking;
+      long expired;
+      gate.writeLock().lock();
+      try {
+        atCut.run();
+        walking = new Cut(sequences.last(), new ConcurrentHashMap<>());
+        cut = walking;
+        // Read after the cut is published: a purge (which the gate does not hold out) that missed
+        // the cut raised it first.
+        expired = expiredThrough;
+      } finally {
+        gate.writeLock().unlock();
+      }
       List<Change> all = new ArrayList<>((int) Math.min(Integer.MAX_VALUE, liveCount.get()));
       List<String> owners = new ArrayList<>();
-      for (Map.Entry<String, Book> book : books.entrySet()) {
-        for (Change change : book.getValue().bySequence) {
-          all.add(change);
-          owners.add(book.getKey());
+      try {
+        Change last = Change.probe(walking.sequence());
+        for (Map.Entry<String, Book> book : books.entrySet()) {
+          for (Change change : book.getValue().bySequence.headSet(last, true)) {
+            all.add(change);
+            owners.add(book.getKey());
+          }
         }
+      } finally {
+        cut = null;
+      }
+      // A change leaving after this copy was in its book throughout the walk: the walk has it.
+      Map<Long, OwnedChange> left = new HashMap<>(walking.left());
+      if (!left.isEmpty()) {
+        withLeft(all, owners, left);
       }
       Instant now = retention.now();
       List<StoredKey> kept =
           keys.values().stream().filter(k -> !Retention.keyExpired(k.createdAt(), now)).toList();
-      return new Snapshot(all, owners, kept, sequences.last(), expiredThrough);
+      return new Snapshot(all, owners, kept, walking.sequence(), expired);
     } finally {
-      gate.writeLock().unlock();
+      snapshots.unlock();
     }
+  }
+
+  /**
+   * Adds to a walk the changes that left their books during it, each owner's in sequence order with
+   * the walked ones; a change the walk found before it left is kept once.
+   */
+  private static void withLeft(List<Change> all, List<String> owners, Map<Long, OwnedChange> left) {
+    Map<String, List<Change>> byOwner = new LinkedHashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (!left.containsKey(all.get(i).sequence())) {
+        byOwner.computeIfAbsent(owners.get(i), owner -> new ArrayList<>()).add(all.get(i));
+      }
+    }
+    for (OwnedChange change : left.values()) {
+      byOwner.computeIfAbsent(change.owner(), owner -> new ArrayList<>()).add(change.change());
+    }
+    all.clear();
+    owners.clear();
+    byOwner.forEach(
+        (owner, changes) -> {
+          changes.sort(SEQUENCE_ORDER);
+          all.addAll(changes);
+          owners.addAll(Collections.nCopies(changes.size(), owner));
+        });
   }
 
   /**

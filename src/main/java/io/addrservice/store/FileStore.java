@@ -604,7 +604,7 @@ final class FileStore implements AddressStore, AutoCloseable {
               null));
     }
     index.replayed(sequence, 0);
-    writeSnapshot(1, index.quiesced(() -> {}), true);
+    writeSnapshot(1, index.snapshot(() -> {}), true);
     for (Path file : converted) {
       Files.delete(file);
     }
@@ -673,7 +673,7 @@ final class FileStore implements AddressStore, AutoCloseable {
     try {
       long[] number = new long[1];
       BookIndex.Snapshot snapshot =
-          index.quiesced(
+          index.snapshot(
               () -> {
                 number[0] = log.current().number + 1;
                 try {

@@ -727,6 +727,60 @@ class FileStoreTest extends AddressStoreContractTest {
         reopened.insert(OWNER, ID_4, entry("A"), new IdempotencyKey("old", "fp")).created());
   }
 
+  @Test
+  void compactionsWhileWritesGoOnKeepEveryWrite() throws Exception {
+    int writers = 4;
+    int idsEach = 200;
+    for (int i = 0; i < writers * idsEach; i++) {
+      store.insert(OWNER, String.format("%032x", i), entry("Start " + i), null);
+    }
+    // Reopened, the entries are unread: the compactions move them while writes replace them.
+    reopen();
+    AtomicInteger stop = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<Integer>> written = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        int first = w * idsEach;
+        written.add(
+            pool.submit(
+                () -> {
+                  int writes = 0;
+                  for (; stop.get() == 0; writes++) {
+                    String id = String.format("%032x", first + writes % idsEach);
+                    if (store.find(OWNER, id).isEmpty()) {
+                      store.insert(OWNER, id, entry("Again " + writes), null);
+                    } else if (writes % 7 == 0) {
+                      store.remove(OWNER, id, VersionMatch.any());
+                    } else {
+                      store.replace(OWNER, id, entry("Ada " + writes), VersionMatch.any());
+                    }
+                  }
+                  return writes;
+                }));
+      }
+      for (int i = 0; i < 8; i++) {
+        Thread.sleep(25);
+        file().compact();
+      }
+      stop.set(1);
+      for (Future<Integer> writes : written) {
+        assertTrue(writes.get(60, TimeUnit.SECONDS) > idsEach, writes.get() + " writes");
+      }
+    } finally {
+      stop.set(1);
+      pool.shutdownNow();
+    }
+    List<VersionedEntry> entries = store.list(OWNER, null, writers * idsEach, null);
+    ChangeBatch changes = store.changes(OWNER, 0, Integer.MAX_VALUE);
+
+    FileStore reopened = reopen();
+    assertEquals(entries, reopened.list(OWNER, null, writers * idsEach, null));
+    assertEquals(changes, reopened.changes(OWNER, 0, Integer.MAX_VALUE));
+    assertTrue(
+        filesIn(dir).stream().anyMatch(f -> f.startsWith("snapshot-")), filesIn(dir).toString());
+  }
+
   // ---- group commit and a failing disk ----
 
   @Test
