@@ -385,8 +385,7 @@ final class BookIndex {
       previous = book.live.put(write.id(), change);
     }
     if (previous != null) {
-      leaving(write.owner(), previous);
-      book.bySequence.remove(previous);
+      drop(book, write.owner(), previous);
       if (!replaying) {
         previous.detach();
       }
@@ -423,8 +422,7 @@ final class BookIndex {
       if (book != null && book.bySequence.contains(oldest.change())) {
         // Raised first: a reader that does not find the tombstone sees the number (changes()).
         expiredThrough = Math.max(expiredThrough, oldest.change().sequence());
-        leaving(oldest.owner(), oldest.change());
-        book.bySequence.remove(oldest.change());
+        drop(book, oldest.owner(), oldest.change());
       }
     }
     for (StoredKey oldest = keysByAge.peek();
@@ -436,15 +434,16 @@ final class BookIndex {
   }
 
   /**
-   * Keeps a change that is about to leave its book for the snapshot being taken, when the snapshot
-   * needs it: it is at or below the cut. Called before the change leaves the book's sequence set,
-   * so that the snapshot's walk either finds it there or finds it here.
+   * Takes a change out of its book's sequence set. A snapshot being taken that needs it (it is at
+   * or below the cut) is given it first, so that the snapshot's walk either finds it in the set or
+   * finds it in the cut.
    */
-  private void leaving(String owner, Change change) {
+  private void drop(Book book, String owner, Change change) {
     Cut walking = cut;
     if (walking != null && change.sequence() <= walking.sequence()) {
       walking.left().put(change.sequence(), new OwnedChange(owner, change));
     }
+    book.bySequence.remove(change);
   }
 
   /**
@@ -452,7 +451,7 @@ final class BookIndex {
    * entry and retained tombstone as a write, and every key not yet expired). {@code atCut} runs at
    * the cut (the file engine starts its next log there). Writes are held out only for the cut; the
    * walk runs alongside them, and a change at or below the cut that leaves its book meanwhile is
-   * kept for it ({@link #leaving}).
+   * kept for it ({@link #drop}).
    */
   Snapshot snapshot(Runnable atCut) {
     snapshots.lock();
