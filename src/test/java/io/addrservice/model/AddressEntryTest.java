@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,32 @@ class AddressEntryTest {
     assertEquals(1, entry.emails().size());
     assertEquals(List.of(), entry.addresses());
     assertThrows(UnsupportedOperationException.class, () -> entry.emails().clear());
+  }
+
+  @Test
+  void listsOfEveryLengthComeBackEqualAndImmutable() throws Exception {
+    Email a = new Email(Kind.HOME, "a@example.com");
+    Email b = new Email(Kind.WORK, "b@example.com");
+    for (List<Email> emails : List.of(List.<Email>of(), List.of(a), List.of(a, b), List.of(b, a))) {
+      AddressEntry entry = new AddressEntry("A", null, null, null, new ArrayList<>(emails));
+      assertEquals(emails, entry.emails());
+      assertThrows(UnsupportedOperationException.class, () -> entry.emails().add(a));
+      AddressEntry same = new AddressEntry("A", null, null, null, emails);
+      assertEquals(same, entry);
+      assertEquals(same.hashCode(), entry.hashCode());
+      assertEquals(entry, MAPPER.readValue(MAPPER.writeValueAsString(entry), AddressEntry.class));
+      for (List<Email> others : List.of(List.<Email>of(), List.of(a), List.of(a, a))) {
+        if (!others.equals(emails)) {
+          assertNotEquals(new AddressEntry("A", null, null, null, others), entry);
+        }
+      }
+    }
+    assertThrows(
+        NullPointerException.class,
+        () -> new AddressEntry("A", null, null, null, Collections.singletonList(null)));
+    assertThrows(
+        NullPointerException.class,
+        () -> new AddressEntry("A", null, null, null, Arrays.asList(a, null)));
   }
 
   @Test
