@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * unique to its phone, and as a {@link BigDecimal} of its own it takes 40 bytes. A whole number
  * written without a point that a {@code long} holds, which is what local numbers are, is kept in
  * the phone itself instead, and the {@link BigDecimal} made again when it is read: 32 bytes less
- * for each such phone, about 6 MB for a book of 100,000 entries with two phones each.
+ * for each such phone.
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
