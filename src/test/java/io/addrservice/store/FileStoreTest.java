@@ -737,35 +737,44 @@ class FileStoreTest extends AddressStoreContractTest {
     // Reopened, the entries are unread: the compactions move them while writes replace them.
     reopen();
     AtomicInteger stop = new AtomicInteger();
+    AtomicInteger[] progress = new AtomicInteger[writers];
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     try {
-      List<Future<Integer>> written = new ArrayList<>();
+      List<Future<?>> written = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
         int first = w * idsEach;
+        AtomicInteger writes = progress[w] = new AtomicInteger();
         written.add(
             pool.submit(
                 () -> {
-                  int writes = 0;
-                  for (; stop.get() == 0; writes++) {
-                    String id = String.format("%032x", first + writes % idsEach);
+                  while (stop.get() == 0) {
+                    int n = writes.get();
+                    String id = String.format("%032x", first + n % idsEach);
                     if (store.find(OWNER, id).isEmpty()) {
-                      store.insert(OWNER, id, entry("Again " + writes), null);
-                    } else if (writes % 7 == 0) {
+                      store.insert(OWNER, id, entry("Again " + n), null);
+                    } else if (n % 7 == 0) {
                       store.remove(OWNER, id, VersionMatch.any());
                     } else {
-                      store.replace(OWNER, id, entry("Ada " + writes), VersionMatch.any());
+                      store.replace(OWNER, id, entry("Ada " + n), VersionMatch.any());
                     }
+                    writes.incrementAndGet();
                   }
-                  return writes;
+                  return null;
                 }));
       }
-      for (int i = 0; i < 8; i++) {
+      // Ends on progress, not on time: at least eight compactions, and every writer past its
+      // ids once, so that each id is rewritten while some compaction moves it.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      for (int compactions = 0;
+          compactions < 8 || Arrays.stream(progress).anyMatch(p -> p.get() <= idsEach);
+          compactions++) {
+        assertTrue(System.nanoTime() < deadline, Arrays.toString(progress) + " writes");
         Thread.sleep(25);
         file().compact();
       }
       stop.set(1);
-      for (Future<Integer> writes : written) {
-        assertTrue(writes.get(60, TimeUnit.SECONDS) > idsEach, writes.get() + " writes");
+      for (Future<?> writes : written) {
+        writes.get(60, TimeUnit.SECONDS);
       }
     } finally {
       stop.set(1);
