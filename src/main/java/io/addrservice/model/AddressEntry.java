@@ -121,7 +121,7 @@ public final class AddressEntry {
 
   @Override
   public int hashCode() {
-    return Objects.hash(fullName, addresses(), phoneNumbers(), faxNumbers(), emails());
+    return Objects.hash(fullName, heldAddresses, heldPhoneNumbers, heldFaxNumbers, heldEmails);
   }
 
   @Override

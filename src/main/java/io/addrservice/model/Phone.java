@@ -95,7 +95,7 @@ public final class Phone {
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, countryCode, areaCode, localNumber());
+    return Objects.hash(kind, countryCode, areaCode, inDigits, localDigits, otherLocalNumber);
   }
 
   @Override
