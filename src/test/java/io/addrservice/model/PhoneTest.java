@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A phone gives back the local number it was made with, whichever way it keeps it. */
+/** A phone gives back the local number it was made with: the same digits and scale. */
 class PhoneTest {
   private static final ObjectMapper MAPPER = JsonMapping.newMapper();
 
