@@ -21,15 +21,4 @@ public record Address(
     @JsonProperty("city") String city,
     @JsonProperty("province") String province,
     @Schema(required = true) @JsonProperty("pincode") NumberOrString pincode,
-    @Schema(required = true, pattern = Rules.NOT_BLANK) @JsonProperty("country") String country) {
-  /** Values that many addresses repeat are kept once (see {@link SharedValues}). */
-  public Address {
-    buildingName = SharedValues.text(buildingName);
-    unitNumber = SharedValues.number(unitNumber);
-    streetName = SharedValues.text(streetName);
-    locality = SharedValues.text(locality);
-    city = SharedValues.text(city);
-    province = SharedValues.text(province);
-    country = SharedValues.text(country);
-  }
-}
+    @Schema(required = true, pattern = Rules.NOT_BLANK) @JsonProperty("country") String country) {}

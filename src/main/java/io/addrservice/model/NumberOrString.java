@@ -13,23 +13,6 @@ import java.util.Objects;
  */
 @RegisterForReflection
 public final class NumberOrString {
-  /**
-   * Short texts seen lately, wrapped once ({@link SharedValues.TextSlots}): a pincode that many
-   * entries repeat is then one instance, wrapper and all.
-   */
-  private static final SharedValues.TextSlots<NumberOrString> SHORT_TEXTS =
-      new SharedValues.TextSlots<>(wrapped -> (String) wrapped.value);
-
-  /** The shared small whole numbers ({@link SharedValues}), each wrapped once too. */
-  private static final NumberOrString[] SMALL_NUMBERS =
-      new NumberOrString[SharedValues.SMALL_NUMBERS];
-
-  static {
-    for (int i = 0; i < SMALL_NUMBERS.length; i++) {
-      SMALL_NUMBERS[i] = new NumberOrString(SharedValues.number(BigDecimal.valueOf(i)));
-    }
-  }
-
   private final Object value;
 
   private NumberOrString(Object value) {
@@ -38,13 +21,12 @@ public final class NumberOrString {
 
   /** A string value, written back as a JSON string. */
   public static NumberOrString of(String text) {
-    return SHORT_TEXTS.shared(text, unwrapped -> new NumberOrString(SharedValues.text(unwrapped)));
+    return new NumberOrString(text);
   }
 
   /** A numeric value, written back as a JSON number with the same digits. */
   public static NumberOrString of(BigDecimal number) {
-    int small = SharedValues.smallNumber(number);
-    return small < 0 ? new NumberOrString(number) : SMALL_NUMBERS[small];
+    return new NumberOrString(number);
   }
 
   /** Binds a JSON scalar: strings stay strings, numbers stay exact numbers. */

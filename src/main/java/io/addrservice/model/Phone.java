@@ -14,11 +14,4 @@ public record Phone(
     @Schema(required = true) @JsonProperty("kind") Kind kind,
     @Schema(required = true) @JsonProperty("country_code") BigDecimal countryCode,
     @JsonProperty("area_code") BigDecimal areaCode,
-    @Schema(required = true) @JsonProperty("local_number") BigDecimal localNumber) {
-  /** Small codes are kept once for every entry that has them (see {@link SharedValues}). */
-  public Phone {
-    countryCode = SharedValues.number(countryCode);
-    areaCode = SharedValues.number(areaCode);
-    localNumber = SharedValues.number(localNumber);
-  }
-}
+    @Schema(required = true) @JsonProperty("local_number") BigDecimal localNumber) {}

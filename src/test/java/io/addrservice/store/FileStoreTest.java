@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,6 +119,20 @@ class FileStoreTest extends AddressStoreContractTest {
     } finally {
       replaced.close();
     }
+  }
+
+  @Test
+  void entriesBoundFromTheLogShareTheirRepeatedValues() {
+    store.insert(OWNER, ID_1, FULL, null);
+    store.insert(OWNER, ID_2, FULL, null);
+    reopen();
+    // Each read binds its entry's JSON anew; the book keeps one city, pincode and code for both.
+    Address first = store.find(OWNER, ID_1).orElseThrow().entry().addresses().get(0);
+    Address second = store.find(OWNER, ID_2).orElseThrow().entry().addresses().get(0);
+    assertEquals(first, second);
+    assertSame(first.city(), second.city());
+    assertSame(first.pincode(), second.pincode());
+    assertSame(first.streetNumber(), second.streetNumber());
   }
 
   @Test
