@@ -31,8 +31,7 @@ import java.util.function.Supplier;
 /**
  * Every book of a store held in memory: live entries by owner and id, each owner's changes by
  * sequence number (tombstones included), and idempotency keys. The memory and file engines share
- * it; a {@link Journal} makes each write durable before it becomes visible. An entry is kept with
- * the values that many entries repeat as one shared instance ({@link SharedValues}).
+ * it; a {@link Journal} makes each write durable before it becomes visible.
  *
  * <p>A write holds the lock of its id (and of its idempotency key) from the version check until it
  * is visible, so a check and its write are one step; writes to other ids go on meanwhile and share
@@ -108,7 +107,7 @@ final class BookIndex {
   BookIndex(Retention retention, Journal journal, Change.Binder binder) {
     this.retention = retention;
     this.journal = journal;
-    this.binder = json -> SharedValues.of(binder.bind(json));
+    this.binder = binder;
     this.purges = new Every(retention.clock(), Retention.PURGE_INTERVAL);
   }
 
@@ -376,7 +375,7 @@ final class BookIndex {
                 write.sequence(),
                 write.id(),
                 write.version(),
-                write.deletion() ? null : SharedValues.of(write.entry()),
+                write.deletion() ? null : write.entry(),
                 write.at());
     Change previous;
     if (write.deletion()) {

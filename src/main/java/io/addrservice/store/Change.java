@@ -11,10 +11,11 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
  * The latest write to one entry, as the change feed reads it: the entry as written, or a tombstone
  * when it was deleted.
  *
- * <p>The file store keeps an entry it read back from its log at start-up as the place of its JSON
- * in the log ({@link StoredJson}), and binds it to the model when it is first read ({@link
- * #stored}): a start-up replays every record of the log but reads few of them, and an entry no one
- * has read costs the heap nothing but that place. Once bound, the entry stays bound. Equal like a
+ * <p>An entry is kept packed ({@link PackedEntry}) and made into its record when read. The file
+ * store keeps an entry it read back from its log at start-up as the place of its JSON in the log
+ * ({@link StoredJson}), and binds it to the model when it is first read ({@link #stored}): a
+ * start-up replays every record of the log but reads few of them, and an entry no one has read
+ * costs the heap nothing but that place. Once bound, the entry stays bound (packed). Equal like a
  * record, by its components.
  */
 public final class Change {
@@ -45,7 +46,7 @@ public final class Change {
   private final Binder binder;
 
   /**
-   * The {@link AddressEntry}, its logged JSON ({@link StoredJson}) not yet bound, or null if
+   * The entry ({@link PackedEntry}), its logged JSON ({@link StoredJson}) not yet bound, or null if
    * deleted. The {@link VersionedEntry} that {@link #entry} answers is made from it and the id and
    * version above, which it would otherwise repeat for every entry of a book.
    */
@@ -64,7 +65,7 @@ public final class Change {
    * @param at when the write was made
    */
   public Change(long sequence, String id, long version, AddressEntry entry, Instant at) {
-    this(sequence, id, version, at, entry, null);
+    this(sequence, id, version, at, entry == null ? null : PackedEntry.of(entry), null);
   }
 
   private Change(
@@ -132,9 +133,9 @@ public final class Change {
         held = now;
       } else {
         // Two readers may both bind it: each gets an equal entry, and either one is kept.
-        AddressEntry bound;
+        PackedEntry bound;
         try {
-          bound = binder.bind(json);
+          bound = PackedEntry.of(binder.bind(json));
         } catch (UncheckedIOException e) {
           throw new UncheckedIOException(
               "entry " + id + " (" + stored + "): " + e.getMessage(), e.getCause());
@@ -143,7 +144,7 @@ public final class Change {
         held = bound;
       }
     }
-    return held == null ? null : new VersionedEntry(id, version, (AddressEntry) held);
+    return held == null ? null : new VersionedEntry(id, version, ((PackedEntry) held).entry());
   }
 
   /** The logged JSON of an entry that no one has read yet, or null (bound, or a deletion). */

@@ -1,13 +1,9 @@
 package io.addrservice.store;
 
 import io.addrservice.model.Address;
-import io.addrservice.model.AddressEntry;
 import io.addrservice.model.NumberOrString;
-import io.addrservice.model.Phone;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
  * One instance for values that many entries repeat, so that a book the memory and file engines hold
@@ -52,21 +48,8 @@ final class SharedValues {
 
   private SharedValues() {}
 
-  /** An entry equal to {@code entry} whose repeated values are the shared instances. */
-  static AddressEntry of(AddressEntry entry) {
-    return new AddressEntry(
-        entry.fullName(),
-        each(entry.addresses(), SharedValues::address),
-        each(entry.phoneNumbers(), SharedValues::phone),
-        each(entry.faxNumbers(), SharedValues::phone),
-        entry.emails());
-  }
-
-  private static <T> List<T> each(List<T> list, UnaryOperator<T> share) {
-    return list.isEmpty() ? list : list.stream().map(share).toList();
-  }
-
-  private static Address address(Address address) {
+  /** An address equal to {@code address} whose repeated values are the shared instances. */
+  static Address address(Address address) {
     return new Address(
         address.kind(),
         text(address.buildingName()),
@@ -78,14 +61,6 @@ final class SharedValues {
         text(address.province()),
         numberOrString(address.pincode()),
         text(address.country()));
-  }
-
-  private static Phone phone(Phone phone) {
-    return new Phone(
-        phone.kind(),
-        number(phone.countryCode()),
-        number(phone.areaCode()),
-        number(phone.localNumber()));
   }
 
   /**

@@ -74,17 +74,6 @@ class SharedValuesTest {
   }
 
   @Test
-  void aSharedEntryIsEqualToTheOneGiven() {
-    AddressEntry given = entry("Mumbai", "9876543210");
-    AddressEntry shared = SharedValues.of(given);
-    assertEquals(given, shared);
-    assertEquals(
-        given.addresses().get(0).pincode().isString(),
-        shared.addresses().get(0).pincode().isString());
-    assertEquals(AddressEntry.named("Ann"), SharedValues.of(AddressEntry.named("Ann")));
-  }
-
-  @Test
   void entriesWrittenToABookShareTheirRepeatedValues() {
     MemoryStore store = new MemoryStore();
     store.insert("owner", "a", entry("Mumbai", "1111111"), null);

@@ -1,0 +1,114 @@
+package io.addrservice.store;
+
+import io.addrservice.model.Address;
+import io.addrservice.model.AddressEntry;
+import io.addrservice.model.Email;
+import io.addrservice.model.Kind;
+import io.addrservice.model.Phone;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * An entry as the memory and file engines keep it in a book, made into the model's record again
+ * each time it is read ({@link #entry}). A book held in memory is mostly entries, so they are kept
+ * smaller than their records:
+ *
+ * <ul>
+ *   <li>the values that many entries repeat are shared instances ({@link SharedValues});
+ *   <li>a list of one, the most common length of each list in a book (one address, one phone, one
+ *       e-mail), is held as its element, not as a list object of its own;
+ *   <li>a phone's local number, mostly unique to its phone, is held in a {@code long} when one
+ *       holds it exactly (a whole number of up to 18 digits written without a point), not as a
+ *       {@link BigDecimal} of its own.
+ * </ul>
+ *
+ * <p>What {@link #entry} gives back is equal to the entry packed, numbers to their digits and
+ * scale.
+ */
+final class PackedEntry {
+  /** Every whole number of this many digits or fewer fits a long. */
+  private static final int LONG_DIGITS = 18;
+
+  private final String fullName;
+
+  // Each list as held: its one element, or an immutable list of any other length.
+  private final Object addresses;
+  private final Object phoneNumbers;
+  private final Object faxNumbers;
+  private final Object emails;
+
+  /** A phone whose local number a long holds; other phones are held as their records. */
+  private record WholePhone(Kind kind, BigDecimal countryCode, BigDecimal areaCode, long local) {
+    Phone phone() {
+      return new Phone(kind, countryCode, areaCode, BigDecimal.valueOf(local));
+    }
+  }
+
+  private PackedEntry(AddressEntry entry) {
+    this.fullName = entry.fullName();
+    this.addresses = held(entry.addresses(), SharedValues::address);
+    this.phoneNumbers = held(entry.phoneNumbers(), PackedEntry::packed);
+    this.faxNumbers = held(entry.faxNumbers(), PackedEntry::packed);
+    this.emails = held(entry.emails(), Function.identity());
+  }
+
+  /** {@code entry}, packed. */
+  static PackedEntry of(AddressEntry entry) {
+    return new PackedEntry(entry);
+  }
+
+  /** The entry packed: a new record, equal to it. */
+  AddressEntry entry() {
+    return new AddressEntry(
+        fullName,
+        list(addresses, Address.class::cast),
+        list(phoneNumbers, PackedEntry::phone),
+        list(faxNumbers, PackedEntry::phone),
+        list(emails, Email.class::cast));
+  }
+
+  /**
+   * How {@code list} is held: its one element packed (never a list: the elements are addresses,
+   * phones and e-mails), else an immutable list of the elements packed (the shared empty list when
+   * there are none).
+   */
+  private static <T> Object held(List<T> list, Function<? super T, ?> pack) {
+    if (list.size() == 1) {
+      return pack.apply(list.get(0));
+    }
+    Object[] packed = new Object[list.size()];
+    for (int i = 0; i < packed.length; i++) {
+      packed[i] = pack.apply(list.get(i));
+    }
+    return List.of(packed);
+  }
+
+  /** The list that {@code held} stands for, its elements unpacked. */
+  private static <T> List<T> list(Object held, Function<Object, T> unpack) {
+    if (!(held instanceof List<?> list)) {
+      return List.of(unpack.apply(held));
+    }
+    Object[] unpacked = new Object[list.size()];
+    for (int i = 0; i < unpacked.length; i++) {
+      unpacked[i] = unpack.apply(list.get(i));
+    }
+    @SuppressWarnings("unchecked")
+    List<T> asList = (List<T>) List.of(unpacked);
+    return asList;
+  }
+
+  private static Object packed(Phone phone) {
+    BigDecimal countryCode = SharedValues.number(phone.countryCode());
+    BigDecimal areaCode = SharedValues.number(phone.areaCode());
+    BigDecimal local = phone.localNumber();
+    if (local != null && local.scale() == 0 && local.precision() <= LONG_DIGITS) {
+      return new WholePhone(phone.kind(), countryCode, areaCode, local.longValueExact());
+    }
+    return new Phone(phone.kind(), countryCode, areaCode, SharedValues.number(local));
+  }
+
+  private static Phone phone(Object held) {
+    return held instanceof WholePhone whole ? whole.phone() : (Phone) held;
+  }
+}
