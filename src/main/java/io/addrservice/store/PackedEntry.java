@@ -1,8 +1,6 @@
 package io.addrservice.store;
 
-import io.addrservice.model.Address;
 import io.addrservice.model.AddressEntry;
-import io.addrservice.model.Email;
 import io.addrservice.model.Kind;
 import io.addrservice.model.Phone;
 import java.math.BigDecimal;
@@ -61,11 +59,7 @@ final class PackedEntry {
   /** The entry packed: a new record, equal to it. */
   AddressEntry entry() {
     return new AddressEntry(
-        fullName,
-        list(addresses, Address.class::cast),
-        list(phoneNumbers, PackedEntry::phone),
-        list(faxNumbers, PackedEntry::phone),
-        list(emails, Email.class::cast));
+        fullName, list(addresses), phones(phoneNumbers), phones(faxNumbers), list(emails));
   }
 
   /**
@@ -84,18 +78,22 @@ final class PackedEntry {
     return List.of(packed);
   }
 
-  /** The list that {@code held} stands for, its elements unpacked. */
-  private static <T> List<T> list(Object held, Function<Object, T> unpack) {
+  /** The list that {@code held} stands for, of elements held as they are. */
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> list(Object held) {
+    return held instanceof List<?> list ? (List<T>) list : List.of((T) held);
+  }
+
+  /** The phones that {@code held} stands for. */
+  private static List<Phone> phones(Object held) {
     if (!(held instanceof List<?> list)) {
-      return List.of(unpack.apply(held));
+      return List.of(phone(held));
     }
-    Object[] unpacked = new Object[list.size()];
-    for (int i = 0; i < unpacked.length; i++) {
-      unpacked[i] = unpack.apply(list.get(i));
+    Phone[] phones = new Phone[list.size()];
+    for (int i = 0; i < phones.length; i++) {
+      phones[i] = phone(list.get(i));
     }
-    @SuppressWarnings("unchecked")
-    List<T> asList = (List<T>) List.of(unpacked);
-    return asList;
+    return List.of(phones);
   }
 
   private static Object packed(Phone phone) {
