@@ -57,7 +57,7 @@ class FileStoreTest extends AddressStoreContractTest {
   private static final ObjectMapper MAPPER = JsonMapping.newMapper();
 
   /** An entry with every kind of value whose exact form must survive a round trip. */
-  private static final AddressEntry FULL =
+  static final AddressEntry FULL =
       new AddressEntry(
           "Zoë 山田 🌍",
           List.of(

@@ -24,18 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * documents).
  */
 class PackedEntryTest {
-  private static final Address HOME =
-      new Address(
-          Kind.HOME,
-          "Rose Villa",
-          new BigDecimal("12.50"),
-          NumberOrString.of(new BigDecimal("7")),
-          "MG Road",
-          null,
-          "Bengaluru",
-          "KA",
-          NumberOrString.of("560001"),
-          "IN");
+  private static final Address HOME = FileStoreTest.FULL.addresses().get(0);
   private static final Address WORK =
       new Address(
           Kind.WORK,
