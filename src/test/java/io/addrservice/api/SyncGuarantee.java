@@ -107,11 +107,13 @@ public final class SyncGuarantee {
       int dice = random.nextInt(10);
       // Creates and deletes are as likely: a book that shrank to half its seed grows again, so
       // that whatever the seed there is a book left to compare.
-      if (dice < 3 || ids.isEmpty() || (dice >= 7 && ids.size() <= SEEDED / 2)) {
+      // One snapshot of the ids: the other writers add and remove them meanwhile.
+      String[] known = ids.toArray(String[]::new);
+      if (dice < 3 || known.length == 0 || (dice >= 7 && known.length <= SEEDED / 2)) {
         ids.add(create(http, base, "created " + random.nextInt(1000)));
         continue;
       }
-      String id = ids.get(random.nextInt(ids.size()));
+      String id = known[random.nextInt(known.length)];
       URI entry = base.resolve("/addresses/" + id);
       HttpResponse<String> done;
       if (dice < 7) {
