@@ -64,18 +64,10 @@ final class PackedEntry {
 
   /**
    * How {@code list} is held: its one element packed (never a list: the elements are addresses,
-   * phones and e-mails), else an immutable list of the elements packed (the shared empty list when
-   * there are none).
+   * phones and e-mails), else an immutable list of the elements packed.
    */
   private static <T> Object held(List<T> list, Function<? super T, ?> pack) {
-    if (list.size() == 1) {
-      return pack.apply(list.get(0));
-    }
-    Object[] packed = new Object[list.size()];
-    for (int i = 0; i < packed.length; i++) {
-      packed[i] = pack.apply(list.get(i));
-    }
-    return List.of(packed);
+    return list.size() == 1 ? pack.apply(list.get(0)) : each(list, pack);
   }
 
   /** The list that {@code held} stands for, of elements held as they are. */
@@ -86,14 +78,17 @@ final class PackedEntry {
 
   /** The phones that {@code held} stands for. */
   private static List<Phone> phones(Object held) {
-    if (!(held instanceof List<?> list)) {
-      return List.of(phone(held));
+    return held instanceof List<?> list ? each(list, PackedEntry::phone) : List.of(phone(held));
+  }
+
+  /** An immutable list of {@code map} of each element of {@code list}, in order. */
+  @SuppressWarnings("unchecked")
+  private static <T, R> List<R> each(List<T> list, Function<? super T, ? extends R> map) {
+    Object[] mapped = new Object[list.size()];
+    for (int i = 0; i < mapped.length; i++) {
+      mapped[i] = map.apply(list.get(i));
     }
-    Phone[] phones = new Phone[list.size()];
-    for (int i = 0; i < phones.length; i++) {
-      phones[i] = phone(list.get(i));
-    }
-    return List.of(phones);
+    return (List<R>) List.of(mapped);
   }
 
   private static Object packed(Phone phone) {
@@ -103,7 +98,8 @@ final class PackedEntry {
     if (local != null && local.scale() == 0 && local.precision() <= LONG_DIGITS) {
       return new WholePhone(phone.kind(), countryCode, areaCode, local.longValueExact());
     }
-    return new Phone(phone.kind(), countryCode, areaCode, SharedValues.number(local));
+    // Not a small whole number either (those fit a long), so there is nothing to share.
+    return new Phone(phone.kind(), countryCode, areaCode, local);
   }
 
   private static Phone phone(Object held) {
